@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace CoverageCompare.Data.Migrations;
+
+// Written by hand (the EF design-time tools do not restore here); a test checks it matches the model.
+[DbContext(typeof(CoverageDbContext))]
+public sealed class CoverageDbContextModelSnapshot : ModelSnapshot
+{
+    protected override void BuildModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+
+        modelBuilder.Entity("CoverageCompare.Data.Stories.Article", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<string>("Author").HasMaxLength(200).HasColumnType("TEXT");
+            b.Property<string>("ContentHash").IsRequired().HasMaxLength(64).HasColumnType("TEXT");
+            b.Property<DateTime>("CreatedAt").HasColumnType("TEXT");
+            b.Property<string>("Format").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.Property<string>("Outlet").IsRequired().HasMaxLength(200).HasColumnType("TEXT");
+            b.Property<int>("Position").HasColumnType("INTEGER");
+            b.Property<DateOnly?>("PublishedOn").HasColumnType("TEXT");
+            b.Property<int>("StoryId").HasColumnType("INTEGER");
+            b.Property<string>("Text").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("Title").IsRequired().HasMaxLength(300).HasColumnType("TEXT");
+            b.Property<string>("Url").HasMaxLength(2048).HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("StoryId", "ContentHash").IsUnique();
+            b.HasIndex("StoryId", "Position");
+            b.ToTable("Articles");
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.Stories.Story", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<DateTime>("CreatedAt").HasColumnType("TEXT");
+            b.Property<string>("Title").IsRequired().HasMaxLength(300).HasColumnType("TEXT");
+            b.Property<DateTime>("UpdatedAt").HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.ToTable("Stories");
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.Stories.Article", b =>
+        {
+            b.HasOne("CoverageCompare.Data.Stories.Story", "Story")
+                .WithMany("Articles")
+                .HasForeignKey("StoryId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+            b.Navigation("Story");
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.Stories.Story", b => b.Navigation("Articles"));
+    }
+}

@@ -1,0 +1,169 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoverageCompare.Data.Stories;
+
+public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<StorySummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var stories = await db.Stories
+            .AsNoTracking()
+            .OrderByDescending(s => s.UpdatedAt)
+            .Select(s => new
+            {
+                s.Id,
+                s.Title,
+                s.UpdatedAt,
+                Outlets = s.Articles.OrderBy(a => a.Position).Select(a => a.Outlet).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        return stories.Select(s => new StorySummary(s.Id, s.Title, s.Outlets.Count, s.Outlets, s.UpdatedAt)).ToList();
+    }
+
+    public async Task<StoryView?> GetAsync(int storyId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var story = await db.Stories.AsNoTracking().FirstOrDefaultAsync(s => s.Id == storyId, cancellationToken);
+        if (story is null) return null;
+
+        var articles = await db.Articles
+            .AsNoTracking()
+            .Where(a => a.StoryId == storyId)
+            .OrderBy(a => a.Position)
+            .Select(a => new ArticleView(a.Id, a.Position, a.Outlet, a.Title, a.Author, a.Url, a.PublishedOn, a.Text, a.Format))
+            .ToListAsync(cancellationToken);
+        return new StoryView(story.Id, story.Title, story.UpdatedAt, articles);
+    }
+
+    public async Task<StoreResult<int>> CreateAsync(string title, CancellationToken cancellationToken = default)
+    {
+        if (ValidateTitle(title) is { } error) return StoreResult<int>.Fail(error);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var story = new Story { Title = title.Trim(), CreatedAt = now, UpdatedAt = now };
+        db.Stories.Add(story);
+        await db.SaveChangesAsync(cancellationToken);
+        return StoreResult<int>.Ok(story.Id);
+    }
+
+    public async Task<StoreResult<bool>> RenameAsync(int storyId, string title, CancellationToken cancellationToken = default)
+    {
+        if (ValidateTitle(title) is { } error) return StoreResult<bool>.Fail(error);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var updated = await db.Stories
+            .Where(s => s.Id == storyId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Title, title.Trim()).SetProperty(x => x.UpdatedAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
+        return updated == 1 ? StoreResult<bool>.Ok(true) : StoreResult<bool>.Fail("That story no longer exists.");
+    }
+
+    public async Task<bool> DeleteAsync(int storyId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Stories.Where(s => s.Id == storyId).ExecuteDeleteAsync(cancellationToken) == 1;
+    }
+
+    public async Task<StoreResult<int>> AddArticleAsync(int storyId, ArticleDraft draft, CancellationToken cancellationToken = default)
+    {
+        if (ValidateDetails(draft.Details) is { } detailsError) return StoreResult<int>.Fail(detailsError);
+        if (string.IsNullOrWhiteSpace(draft.Text)) return StoreResult<int>.Fail("The article is empty.");
+        if (Encoding.UTF8.GetByteCount(draft.Text) > StoryLimits.MaxArticleBytes)
+        {
+            return StoreResult<int>.Fail("The article is larger than 1 MB.");
+        }
+
+        var hash = ContentHash(draft.Text);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var story = await db.Stories.FirstOrDefaultAsync(s => s.Id == storyId, cancellationToken);
+        if (story is null) return StoreResult<int>.Fail("That story no longer exists.");
+
+        var existing = await db.Articles.Where(a => a.StoryId == storyId).Select(a => new { a.Position, a.ContentHash, a.Title }).ToListAsync(cancellationToken);
+        if (existing.Count >= StoryLimits.MaxArticlesPerStory)
+        {
+            return StoreResult<int>.Fail($"A story holds at most {StoryLimits.MaxArticlesPerStory} articles; remove one before adding another.");
+        }
+        if (existing.FirstOrDefault(a => a.ContentHash == hash) is { } duplicate)
+        {
+            return StoreResult<int>.Fail($"This story already has an article with the same text (\"{duplicate.Title}\").");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var article = new Article
+        {
+            StoryId = storyId,
+            Position = existing.Count == 0 ? 0 : existing.Max(a => a.Position) + 1,
+            Outlet = draft.Details.Outlet.Trim(),
+            Title = draft.Details.Title.Trim(),
+            Author = NullIfBlank(draft.Details.Author),
+            Url = NullIfBlank(draft.Details.Url),
+            PublishedOn = draft.Details.PublishedOn,
+            Text = draft.Text,
+            Format = draft.Format,
+            ContentHash = hash,
+            CreatedAt = now,
+        };
+        db.Articles.Add(article);
+        story.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return StoreResult<int>.Ok(article.Id);
+    }
+
+    public async Task<StoreResult<bool>> UpdateArticleAsync(int articleId, ArticleDetails details, CancellationToken cancellationToken = default)
+    {
+        if (ValidateDetails(details) is { } error) return StoreResult<bool>.Fail(error);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var article = await db.Articles.Include(a => a.Story).FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+        if (article is null) return StoreResult<bool>.Fail("That article no longer exists.");
+
+        article.Outlet = details.Outlet.Trim();
+        article.Title = details.Title.Trim();
+        article.Author = NullIfBlank(details.Author);
+        article.Url = NullIfBlank(details.Url);
+        article.PublishedOn = details.PublishedOn;
+        article.Story!.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return StoreResult<bool>.Ok(true);
+    }
+
+    public async Task<bool> DeleteArticleAsync(int articleId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var article = await db.Articles.Include(a => a.Story).FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+        if (article is null) return false;
+
+        db.Articles.Remove(article);
+        article.Story!.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public static string ContentHash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static string? ValidateTitle(string? title) => string.IsNullOrWhiteSpace(title)
+        ? "Give the story a title."
+        : title.Trim().Length > StoryLimits.TitleLength ? $"A title is at most {StoryLimits.TitleLength} characters." : null;
+
+    private static string? ValidateDetails(ArticleDetails details)
+    {
+        if (string.IsNullOrWhiteSpace(details.Outlet)) return "Name the outlet that published the article.";
+        if (details.Outlet.Trim().Length > StoryLimits.OutletLength) return $"An outlet name is at most {StoryLimits.OutletLength} characters.";
+        if (ValidateTitle(details.Title) is { } titleError) return titleError.Replace("the story", "the article");
+        if (details.Author?.Trim().Length > StoryLimits.AuthorLength) return $"An author name is at most {StoryLimits.AuthorLength} characters.";
+        if (NullIfBlank(details.Url) is { } url
+            && (url.Length > StoryLimits.UrlLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        {
+            return "The URL must be a full http:// or https:// address.";
+        }
+        return null;
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,26 @@
+using CoverageCompare.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CoverageCompare.Web.Health;
+
+/// <summary>Healthy only when the database can be read and its write lock taken: a read-only or locked file is a failure.</summary>
+public sealed class DatabaseHealthCheck(IDbContextFactory<CoverageDbContext> dbFactory) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await db.Stories.AsNoTracking().AnyAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("UPDATE Stories SET Id = Id WHERE 0", cancellationToken);
+            await transaction.RollbackAsync(cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("The database cannot be read or written.", exception);
+        }
+    }
+}

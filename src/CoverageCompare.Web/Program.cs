@@ -1,0 +1,41 @@
+using CoverageCompare.Analysis.Documents;
+using CoverageCompare.Data;
+using CoverageCompare.Data.Stories;
+using CoverageCompare.Web;
+using CoverageCompare.Web.Api;
+using CoverageCompare.Web.Components;
+using CoverageCompare.Web.Health;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var connectionString = builder.Configuration.GetConnectionString("Default")
+    ?? $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "data", "coverage.db")}";
+
+builder.Services.AddDbContextFactory<CoverageDbContext>(options => options.UseCoverageSqlite(connectionString));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<DocumentReader>();
+builder.Services.AddSingleton<StoryStore>();
+builder.Services.AddSingleton<ArticleImporter>();
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+var app = builder.Build();
+
+await app.Services.InitializeDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapHealthChecks("/healthz");
+app.MapStoriesApi();
+
+app.Run();
+
+public partial class Program;
