@@ -1,9 +1,12 @@
+using System.Text;
 using Markdig;
+using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace CoverageCompare.Analysis.Documents;
 
+/// <summary>Visible text of a Markdown article: one paragraph per block, list items as "- " lines, no markup.</summary>
 internal static class MarkdownText
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
@@ -15,10 +18,11 @@ internal static class MarkdownText
     {
         var frontMatter = FrontMatter.Parse(markdown);
         var document = Markdown.Parse(markdown, Pipeline);
-        var text = Markdown.ToPlainText(markdown, Pipeline).Trim('\n', '\r', ' ');
+        var paragraphs = new List<string>();
+        AppendBlocks(document, paragraphs);
 
         return new ArticleDocument(
-            text,
+            string.Join("\n\n", paragraphs),
             DocumentFormat.Markdown,
             frontMatter.GetValueOrDefault("title") ?? FirstHeading(document),
             frontMatter.GetValueOrDefault("outlet") ?? frontMatter.GetValueOrDefault("source") ?? frontMatter.GetValueOrDefault("publisher"),
@@ -27,11 +31,85 @@ internal static class MarkdownText
             frontMatter.GetValueOrDefault("url"));
     }
 
-    private static string? FirstHeading(MarkdownDocument document)
+    private static void AppendBlocks(ContainerBlock container, List<string> paragraphs)
     {
-        var heading = document.Descendants<HeadingBlock>().FirstOrDefault();
-        if (heading?.Inline is null) return null;
-        var title = string.Concat(heading.Inline.Descendants<LiteralInline>().Select(literal => literal.Content.ToString())).Trim();
-        return title.Length > 0 ? title : null;
+        foreach (var block in container)
+        {
+            switch (block)
+            {
+                case YamlFrontMatterBlock or ThematicBreakBlock:
+                    break;
+                case ListBlock list:
+                    var items = list.OfType<ListItemBlock>()
+                        .Select(item => "- " + string.Join(" ", BlocksText(item)))
+                        .Where(line => line.Length > 2);
+                    AddIfText(paragraphs, string.Join("\n", items));
+                    break;
+                case ContainerBlock child:
+                    AppendBlocks(child, paragraphs);
+                    break;
+                case LeafBlock { Inline: { } inline }:
+                    AddIfText(paragraphs, InlineText(inline));
+                    break;
+                case LeafBlock leaf:
+                    AddIfText(paragraphs, leaf.Lines.ToString());
+                    break;
+            }
+        }
     }
+
+    private static List<string> BlocksText(ContainerBlock container)
+    {
+        var parts = new List<string>();
+        AppendBlocks(container, parts);
+        return parts;
+    }
+
+    private static string InlineText(ContainerInline container)
+    {
+        var builder = new StringBuilder();
+        AppendInline(container, builder);
+        return builder.ToString();
+    }
+
+    private static void AppendInline(ContainerInline container, StringBuilder builder)
+    {
+        foreach (var inline in container)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    builder.Append(literal.Content);
+                    break;
+                case CodeInline code:
+                    builder.Append(code.Content);
+                    break;
+                case LineBreakInline lineBreak:
+                    builder.Append(lineBreak.IsHard ? '\n' : ' ');
+                    break;
+                case HtmlEntityInline entity:
+                    builder.Append(entity.Transcoded);
+                    break;
+                case AutolinkInline autolink:
+                    builder.Append(autolink.Url);
+                    break;
+                case LinkInline { IsImage: true }:
+                    break;
+                case ContainerInline child:
+                    AppendInline(child, builder);
+                    break;
+            }
+        }
+    }
+
+    private static void AddIfText(List<string> paragraphs, string text)
+    {
+        text = text.Trim();
+        if (text.Length > 0) paragraphs.Add(text);
+    }
+
+    private static string? FirstHeading(MarkdownDocument document) =>
+        document.Descendants<HeadingBlock>().FirstOrDefault() is { Inline: { } inline } && InlineText(inline).Trim() is { Length: > 0 } title
+            ? title
+            : null;
 }

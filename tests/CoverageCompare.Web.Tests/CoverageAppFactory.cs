@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CoverageCompare.Web.Tests;
+
+/// <summary>The whole app in memory on its own temporary SQLite file; pass a path to reopen the same database.</summary>
+public sealed class CoverageAppFactory(string? databasePath = null) : WebApplicationFactory<Program>
+{
+    public string DatabasePath { get; } = databasePath ?? NewDatabasePath();
+
+    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"coverage-test-{Guid.NewGuid():N}.db");
+
+    public static void DeleteDatabase(string path)
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath};Pooling=False");
+        builder.UseEnvironment("Development");
+    }
+}
+
+/// <summary>One app per test class; deletes its database afterwards.</summary>
+public sealed class AppFixture : IDisposable
+{
+    public CoverageAppFactory Factory { get; } = new();
+
+    public void Dispose()
+    {
+        Factory.Dispose();
+        CoverageAppFactory.DeleteDatabase(Factory.DatabasePath);
+    }
+}
