@@ -9,6 +9,7 @@ namespace CoverageCompare.Analysis.Segmentation;
 internal static partial class Segmenter
 {
     private const int MaxHeadingLength = 160;
+    private const int MinBulletClaimWords = 8;
 
     public static SegmentedArticle Segment(string text)
     {
@@ -17,7 +18,7 @@ internal static partial class Segmenter
         for (var b = 0; b < blocks.Count; b++)
         {
             var block = blocks[b];
-            if (!block.IsBullet && IsHeadingLike(text, block))
+            if (IsHeadingLike(text, block))
             {
                 continue;
             }
@@ -161,9 +162,15 @@ internal static partial class Segmenter
         return i >= 0 && text[i] is '.' or '!' or '?' or '…' or ':' or ';';
     }
 
-    /// <summary>Titles, section labels and fragments without sentence punctuation are not claims.</summary>
+    /// <summary>
+    /// Titles, section labels and fragments without sentence punctuation are not claims. A list item
+    /// without a full stop still is when it is long enough to state something.
+    /// </summary>
     private static bool IsHeadingLike(string text, Block block) =>
-        block.End - block.Start <= MaxHeadingLength && !EndsSentence(text, block.End) && !SignedQuote().IsMatch(text.AsSpan(block.Start, block.End - block.Start));
+        block.End - block.Start <= MaxHeadingLength
+        && !EndsSentence(text, block.End)
+        && !(block.IsBullet && CountWords(text, block.Start, block.End) >= MinBulletClaimWords)
+        && !SignedQuote().IsMatch(text.AsSpan(block.Start, block.End - block.Start));
 
     private static int CountWords(string text, int start, int end)
     {
