@@ -52,7 +52,7 @@ internal sealed class EntityResolver
             var initial = i == 0 || StartsClause(text, tokens[i - 1].End, tokens[i].Start);
             var first = i;
             // "The Harbor City council": a capitalised function word opening the sentence is not part of the name.
-            while (first <= j && Lexicon.StopWords.Contains(tokens[first].Key) && initial)
+            while (first <= j && Lexicon.StopWords.Contains(tokens[first].Key) && !Lexicon.PersonTitles.Contains(tokens[first].Key) && initial)
             {
                 first++;
             }
