@@ -1,3 +1,4 @@
+using CoverageCompare.Data.Analyses;
 using CoverageCompare.Data.Stories;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,6 +9,10 @@ public sealed class CoverageDbContext(DbContextOptions<CoverageDbContext> option
     public DbSet<Story> Stories => Set<Story>();
 
     public DbSet<Article> Articles => Set<Article>();
+
+    public DbSet<StoredAnalysis> Analyses => Set<StoredAnalysis>();
+
+    public DbSet<LinkCorrection> LinkCorrections => Set<LinkCorrection>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -27,6 +32,21 @@ public sealed class CoverageDbContext(DbContextOptions<CoverageDbContext> option
             article.Property(a => a.ContentHash).HasMaxLength(64);
             article.HasIndex(a => new { a.StoryId, a.ContentHash }).IsUnique();
             article.HasIndex(a => new { a.StoryId, a.Position });
+        });
+
+        modelBuilder.Entity<StoredAnalysis>(analysis =>
+        {
+            analysis.HasKey(a => a.StoryId);
+            analysis.Property(a => a.Fingerprint).HasMaxLength(64);
+            analysis.HasOne<Story>().WithOne().HasForeignKey<StoredAnalysis>(a => a.StoryId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<LinkCorrection>(correction =>
+        {
+            correction.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+            correction.Property(c => c.Author).HasMaxLength(StoryLimits.AuthorLength);
+            correction.HasIndex(c => c.StoryId);
+            correction.HasOne<Story>().WithMany().HasForeignKey(c => c.StoryId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -1,5 +1,7 @@
+using CoverageCompare.Analysis;
 using CoverageCompare.Analysis.Documents;
 using CoverageCompare.Data;
+using CoverageCompare.Data.Analyses;
 using CoverageCompare.Data.Stories;
 using CoverageCompare.Web;
 using CoverageCompare.Web.Api;
@@ -16,6 +18,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<DocumentReader>();
 builder.Services.AddSingleton<StoryStore>();
 builder.Services.AddSingleton<ArticleImporter>();
+builder.Services.AddSingleton(new StoryAnalyzer());
+builder.Services.AddSingleton<AnalysisStore>();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -11,6 +11,32 @@ public sealed class CoverageDbContextModelSnapshot : ModelSnapshot
     {
         modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+        modelBuilder.Entity("CoverageCompare.Data.Analyses.LinkCorrection", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<int>("ArticleAId").HasColumnType("INTEGER");
+            b.Property<int>("ArticleBId").HasColumnType("INTEGER");
+            b.Property<string>("Author").IsRequired().HasMaxLength(200).HasColumnType("TEXT");
+            b.Property<string>("ClaimAText").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("ClaimBText").IsRequired().HasColumnType("TEXT");
+            b.Property<DateTime>("CreatedAt").HasColumnType("TEXT");
+            b.Property<string>("Kind").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.Property<int>("StoryId").HasColumnType("INTEGER");
+            b.HasKey("Id");
+            b.HasIndex("StoryId");
+            b.ToTable("LinkCorrections");
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.Analyses.StoredAnalysis", b =>
+        {
+            b.Property<int>("StoryId").HasColumnType("INTEGER");
+            b.Property<DateTime>("ComputedAt").HasColumnType("TEXT");
+            b.Property<string>("Fingerprint").IsRequired().HasMaxLength(64).HasColumnType("TEXT");
+            b.Property<string>("ResultJson").IsRequired().HasColumnType("TEXT");
+            b.HasKey("StoryId");
+            b.ToTable("Analyses");
+        });
+
         modelBuilder.Entity("CoverageCompare.Data.Stories.Article", b =>
         {
             b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
@@ -39,6 +65,24 @@ public sealed class CoverageDbContextModelSnapshot : ModelSnapshot
             b.Property<DateTime>("UpdatedAt").HasColumnType("TEXT");
             b.HasKey("Id");
             b.ToTable("Stories");
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.Analyses.LinkCorrection", b =>
+        {
+            b.HasOne("CoverageCompare.Data.Stories.Story", null)
+                .WithMany()
+                .HasForeignKey("StoryId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.Analyses.StoredAnalysis", b =>
+        {
+            b.HasOne("CoverageCompare.Data.Stories.Story", null)
+                .WithOne()
+                .HasForeignKey("CoverageCompare.Data.Analyses.StoredAnalysis", "StoryId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
         });
 
         modelBuilder.Entity("CoverageCompare.Data.Stories.Article", b =>
