@@ -1,0 +1,42 @@
+using CoverageCompare.Analysis.Linking;
+using CoverageCompare.Analysis.Segmentation;
+using CoverageCompare.Analysis.Text;
+
+namespace CoverageCompare.Analysis.Features;
+
+/// <summary>A quotation inside a claim; <see cref="Words"/> is its wording for comparison, <see cref="Surface"/> its words as written.</summary>
+internal sealed record QuoteText(TextSpan Span, string[] Words, string[] Surface);
+
+/// <summary>Everything the linker and the relation classifier know about one claim.</summary>
+internal sealed class ClaimFeatures
+{
+    public required int Index { get; init; }
+    public required int Article { get; init; }
+    public required Segment Segment { get; init; }
+    public required IReadOnlyList<Token> Tokens { get; init; }
+    public required IReadOnlyList<Entity> Entities { get; init; }
+    public required IReadOnlyList<Quantity> Quantities { get; init; }
+    public required IReadOnlyList<DateMention> Dates { get; init; }
+    public required IReadOnlyList<PolarityCue> Polarity { get; init; }
+    public required IReadOnlyList<string> Hedges { get; init; }
+    public required IReadOnlyList<QuoteText> Quotes { get; init; }
+    public required bool[] InsideQuote { get; init; }
+    public required bool[] Excluded { get; init; }
+
+    /// <summary>Content-word stems outside negations, for the opposite-polarity check.</summary>
+    public required FrozenSet<string> PositiveStems { get; init; }
+
+    public ClaimKind Kind { get; set; }
+    public string? Speaker { get; set; }
+    public string? SpeakerKey { get; set; }
+
+    public TermVector Vector { get; set; } = TermVector.Empty;
+
+    /// <summary>One vector per clause of a long sentence; empty when the claim is one clause.</summary>
+    public TermVector[] Clauses { get; set; } = [];
+
+    public int[] TermIds => Vector.Ids;
+    public float[] TermWeights => Vector.Weights;
+
+    public IEnumerable<string> PersonKeys => Entities.Where(e => e.IsPerson).Select(e => e.Key).Distinct(StringComparer.Ordinal);
+}

@@ -1,0 +1,54 @@
+using CoverageCompare.Analysis.Text;
+
+namespace CoverageCompare.Analysis.Features;
+
+/// <summary>A predicate (by stem) that a claim states as negated: "does not include", "excluded", "no longer".</summary>
+internal sealed record PolarityCue(string Predicate, bool Negative, string Text);
+
+internal static class PolarityExtractor
+{
+    private const int Reach = 4;
+
+    public static List<PolarityCue> Extract(string text, IReadOnlyList<Token> tokens)
+    {
+        var cues = new List<PolarityCue>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (Lexicon.PolarityWords.TryGetValue(t.Key, out var word))
+            {
+                var negated = i > 0 && IsNegation(tokens[i - 1]);
+                cues.Add(new PolarityCue(word.Predicate, word.Negative != negated, text[(negated ? tokens[i - 1].Start : t.Start)..t.End]));
+                continue;
+            }
+            if (!IsNegation(t))
+            {
+                continue;
+            }
+            // The negated predicate is the first content word after the cue: "did not include", "no longer works".
+            var from = i > 0 && Lexicon.Auxiliaries.Contains(tokens[i - 1].Key) && tokens[i - 1].Key.Length > 3 || i > 0 && tokens[i - 1].Key is "do" or "did" or "is" or "was" or "are" ? tokens[i - 1].Start : t.Start;
+            for (var k = i + 1; k < tokens.Count && k <= i + Reach; k++)
+            {
+                var candidate = tokens[k];
+                if (Lexicon.Auxiliaries.Contains(candidate.Key) || candidate.Shape != TokenShape.Word)
+                {
+                    continue;
+                }
+                if (Lexicon.PolarityWords.TryGetValue(candidate.Key, out var inner))
+                {
+                    cues.Add(new PolarityCue(inner.Predicate, !inner.Negative, text[from..candidate.End]));
+                }
+                else if (!Lexicon.StopWords.Contains(candidate.Key))
+                {
+                    cues.Add(new PolarityCue(Stemmer.Stem(candidate.Key), true, text[from..candidate.End]));
+                }
+                i = k;
+                break;
+            }
+        }
+        return cues;
+    }
+
+    private static bool IsNegation(Token t) =>
+        Lexicon.NegationCues.Contains(t.Key) || t.Key.EndsWith("n't", StringComparison.Ordinal);
+}

@@ -1,0 +1,20 @@
+namespace CoverageCompare.Analysis;
+
+/// <summary>One article as plain text. Offsets in the result refer to <see cref="Text"/> exactly.</summary>
+public sealed record ArticleInput(string Id, string Text, DateOnly? Published = null);
+
+public sealed record AnalysisResult(IReadOnlyList<Claim> Claims, IReadOnlyList<ClaimGroup> Groups, IReadOnlyList<ClaimLink> Links);
+
+/// <summary>A span of an article: <see cref="Text"/> equals <c>article.Text[Start..End]</c>.</summary>
+public sealed record Claim(string Id, string ArticleId, int Start, int End, string Text, ClaimKind Kind, string? Speaker);
+
+public enum ClaimKind { Statement, Quote }
+
+/// <summary>Two claims from different articles that report the same fact; <see cref="A"/> comes first in reading order.</summary>
+public sealed record ClaimLink(string A, string B, Relation Relation, double Score, IReadOnlyList<string> Reasons);
+
+public enum Relation { Agree, Disagree }
+
+public sealed record ClaimGroup(string Id, string Label, IReadOnlyList<string> ClaimIds, GroupVerdict Verdict);
+
+public enum GroupVerdict { Agree, Disagree, Mixed }

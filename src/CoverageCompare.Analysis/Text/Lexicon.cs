@@ -1,0 +1,105 @@
+namespace CoverageCompare.Analysis.Text;
+
+/// <summary>Closed word lists the engine needs. Kept as data so that the rules read plainly.</summary>
+internal static class Lexicon
+{
+    public static readonly FrozenSet<string> StopWords = Set(
+        "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+        "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do",
+        "does", "doing", "down", "during", "each", "even", "few", "for", "from", "further", "had", "has", "have", "having",
+        "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+        "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only",
+        "or", "other", "our", "ours", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that",
+        "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to",
+        "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+        "why", "will", "with", "would", "you", "your", "yours", "said", "say", "says", "saying", "told", "according", "mr",
+        "mrs", "ms", "dr", "however", "meanwhile", "despite", "although", "though", "yet", "may", "might", "must", "shall",
+        "it's", "that's", "there's", "one", "ever", "much", "many", "well", "still", "already", "way", "whether", "since",
+        "like", "including", "along", "across", "within", "without", "upon", "via", "per", "s", "t", "don't", "isn't",
+        "wasn't", "aren't", "weren't", "doesn't", "didn't", "won't", "can't", "couldn't", "wouldn't", "shouldn't", "hasn't",
+        "haven't", "hadn't", "never", "none", "new", "being", "while");
+
+    /// <summary>Nouns that frame a sentence rather than state its fact ("at the same time", "in terms of").</summary>
+    public static readonly FrozenSet<string> LightNouns = Set(
+        "time", "times", "way", "ways", "terms", "aspect", "aspects", "detail", "details", "notion", "idea", "ideas", "thing",
+        "things", "fact", "facts", "part", "kind", "sort", "lot", "level", "series", "amount", "instance", "example",
+        "incident", "period", "moment", "reality", "implications", "question", "questions", "matter", "case", "addition");
+
+    /// <summary>Words ending in -ly that are not manner adverbs.</summary>
+    public static readonly FrozenSet<string> NotAdverbs = Set(
+        "family", "supply", "assembly", "italy", "rally", "reply", "apply", "monopoly", "anomaly", "ally", "july", "daily",
+        "weekly", "monthly", "quarterly", "yearly", "early", "only", "fly", "butterfly", "belly", "jelly", "holy", "rely", "bully");
+
+    public static bool IsMannerAdverb(string key) => key.Length >= 6 && key.EndsWith("ly", StringComparison.Ordinal) && !NotAdverbs.Contains(key);
+
+    public static readonly FrozenSet<string> NegationCues = Set(
+        "not", "no", "never", "none", "nor", "without", "cannot", "neither", "nobody", "nothing");
+
+    /// <summary>Words whose meaning is the negation of another: word → (the positive form's stem, is negative).</summary>
+    public static readonly FrozenDictionary<string, (string Predicate, bool Negative)> PolarityWords = new Dictionary<string, (string, bool)>
+    {
+        ["excluded"] = ("includ", true), ["excludes"] = ("includ", true), ["exclude"] = ("includ", true), ["excluding"] = ("includ", true),
+        ["omitted"] = ("includ", true), ["omits"] = ("includ", true),
+        ["lost"] = ("retain", true), ["lose"] = ("retain", true), ["loses"] = ("retain", true), ["losing"] = ("retain", true), ["loss"] = ("retain", true),
+        ["kept"] = ("retain", false), ["keeps"] = ("retain", false), ["retained"] = ("retain", false), ["retains"] = ("retain", false),
+        ["denied"] = ("confirm", true), ["denies"] = ("confirm", true), ["deny"] = ("confirm", true), ["denying"] = ("confirm", true),
+        ["rejected"] = ("approv", true), ["rejects"] = ("approv", true), ["reject"] = ("approv", true), ["blocked"] = ("approv", true),
+        ["refused"] = ("accept", true), ["refuses"] = ("accept", true), ["declined"] = ("accept", true),
+        ["opposed"] = ("support", true), ["opposes"] = ("support", true), ["backed"] = ("support", false), ["supports"] = ("support", false),
+        ["fell"] = ("ris", true), ["falls"] = ("ris", true), ["dropped"] = ("ris", true), ["decreased"] = ("ris", true),
+        ["rose"] = ("ris", false), ["rises"] = ("ris", false), ["increased"] = ("ris", false), ["grew"] = ("ris", false),
+        ["cancelled"] = ("proceed", true), ["canceled"] = ("proceed", true), ["scrapped"] = ("proceed", true), ["abandoned"] = ("proceed", true),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static readonly FrozenSet<string> Hedges = Set(
+        "reportedly", "allegedly", "suggests", "suggest", "suggested", "apparently", "appears", "likely", "unlikely",
+        "possibly", "perhaps", "rumoured", "rumored", "believed", "expected", "estimated", "unconfirmed", "hinted");
+
+    public static readonly FrozenSet<string> Auxiliaries = Set(
+        "do", "does", "did", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+        "could", "should", "may", "might", "must", "longer", "yet", "ever", "always", "to", "a", "an", "the", "any");
+
+    public static readonly FrozenSet<string> AttributionVerbs = Set(
+        "said", "says", "say", "saying", "wrote", "writes", "writing", "write", "added", "adds", "adding", "told", "tells",
+        "stated", "states", "announced", "announces", "tweeted", "posted", "responded", "replied", "explained", "noted",
+        "warned", "argued", "claimed", "insisted", "confirmed", "acknowledged", "remarked", "declared", "reiterated",
+        "indicated", "hinted", "denied", "admitted", "conceded", "estimated", "predicted", "promised", "vowed");
+
+    /// <summary>Titles stripped from names; they also mark the following name as a person.</summary>
+    public static readonly FrozenSet<string> PersonTitles = Set(
+        "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "mayor", "councillor", "councilor", "councilwoman",
+        "councilman", "president", "ceo", "cfo", "cto", "chairman", "chairwoman", "chair", "senator", "sen", "rep",
+        "representative", "governor", "gov", "minister", "secretary", "chancellor", "judge", "justice", "director",
+        "spokesman", "spokeswoman", "spokesperson", "founder", "chief", "executive", "officer", "commissioner", "superintendent",
+        "deputy", "vice", "king", "queen", "prince", "princess", "pope", "general", "captain", "lord", "lady");
+
+    /// <summary>Last words that make a capitalised name a place, organisation or thing rather than a person.</summary>
+    public static readonly FrozenSet<string> NonPersonHeads = Set(
+        "station", "street", "st", "road", "avenue", "city", "county", "state", "states", "project", "store", "service",
+        "services", "cloud", "platforms", "platform", "inc", "corp", "corporation", "co", "ltd", "llc", "group", "bank",
+        "university", "college", "school", "council", "party", "report", "office", "house", "park", "bridge", "center",
+        "centre", "hall", "airport", "port", "river", "lake", "island", "valley", "museum", "hospital", "court", "agency",
+        "department", "ministry", "committee", "commission", "board", "association", "foundation", "institute", "times",
+        "post", "news", "daily", "wire", "ledger", "courier", "journal", "review", "magazine", "press", "media", "phase",
+        "partnership", "source", "paradox", "act", "law", "bill", "plan", "line", "model", "models", "app", "ai", "labs",
+        "technologies", "systems", "motors", "airlines", "pharmaceuticals", "energy", "capital", "partners", "fund",
+        "market", "markets", "exchange", "union", "league", "cup", "games", "olympics", "festival", "awards", "prize");
+
+    public static readonly FrozenSet<string> Months = Set(
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
+
+    public static readonly FrozenSet<string> Weekdays = Set(
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+
+    /// <summary>Common short forms that name the same thing. Applied to word keys before stemming.</summary>
+    public static readonly FrozenDictionary<string, string> BuiltInAliases = new Dictionary<string, string>
+    {
+        ["msft"] = "microsoft", ["oai"] = "openai", ["u.s"] = "us", ["u.s."] = "us", ["usa"] = "us", ["u.k."] = "uk",
+        ["gen"] = "generation", ["km"] = "kilometre", ["kilometer"] = "kilometre", ["kilometers"] = "kilometre",
+        ["kilometres"] = "kilometre", ["mi"] = "mile", ["govt"] = "government", ["favor"] = "favour",
+        ["twitter"] = "x", ["ai's"] = "ai", ["centre"] = "center", ["neighbourhoods"] = "neighborhoods",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
+}

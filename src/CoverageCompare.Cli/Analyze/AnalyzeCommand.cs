@@ -1,0 +1,150 @@
+using System.Text;
+using System.Text.Json;
+using CoverageCompare.Analysis;
+
+namespace CoverageCompare.Cli.Analyze;
+
+/// <summary><c>analyze FILE...</c> and <c>analyze --batch MANIFEST.jsonl</c>, as in the analysis-json contract.</summary>
+public sealed class AnalyzeCommand : ICliCommand
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public string Name => "analyze";
+
+    public string Usage =>
+        "  coverage-compare analyze FILE [FILE ...] [--format json|text] [--out PATH]\n" +
+        "  coverage-compare analyze --batch MANIFEST.jsonl [--out PATH]";
+
+    public int Run(IReadOnlyList<string> args, CliConsole console)
+    {
+        var options = AnalyzeOptions.Parse(args, out var usageError);
+        if (options is null)
+        {
+            console.Error.WriteLine($"coverage-compare analyze: {usageError}");
+            return CommandLine.BadInput;
+        }
+        var analyzer = new StoryAnalyzer();
+        return options.Batch is { } manifest
+            ? RunBatch(manifest, options, analyzer, console)
+            : RunOne(options, analyzer, console);
+    }
+
+    private static int RunOne(AnalyzeOptions options, StoryAnalyzer analyzer, CliConsole console)
+    {
+        var articles = ArticleFiles.Load(options.Files, path => path, out var error);
+        if (articles is null)
+        {
+            console.Error.WriteLine($"coverage-compare analyze: {error}");
+            return CommandLine.BadInput;
+        }
+        var document = Analyze(articles, analyzer, id: null);
+        var format = options.Format ?? (console.OutputIsTerminal && options.OutPath is null ? OutputFormat.Text : OutputFormat.Json);
+        var output = format == OutputFormat.Json
+            ? AnalysisJson.Serialize(document, indented: true) + "\n"
+            : TextReport.Render(document);
+        return Emit(output, options.OutPath, console);
+    }
+
+    /// <summary>One story per manifest line, all in this process; a story that cannot be read yields an error line and the rest go on.</summary>
+    private static int RunBatch(string manifest, AnalyzeOptions options, StoryAnalyzer analyzer, CliConsole console)
+    {
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(manifest, Utf8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            console.Error.WriteLine($"coverage-compare analyze: {manifest}: cannot be read ({(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.GetType().Name)})");
+            return CommandLine.BadInput;
+        }
+        if (options.Format == OutputFormat.Text)
+        {
+            console.Error.WriteLine("coverage-compare analyze: --batch writes JSON lines only");
+            return CommandLine.BadInput;
+        }
+        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(manifest)) ?? ".";
+        string Resolve(string path) => File.Exists(path) || Path.IsPathRooted(path) ? path : Path.Combine(baseDirectory, path);
+
+        var output = new StringBuilder();
+        var failed = false;
+        for (var n = 0; n < lines.Length; n++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[n]))
+            {
+                continue;
+            }
+            var entry = ManifestEntry.Parse(lines[n], out var problem);
+            if (entry is null)
+            {
+                output.Append(AnalysisJson.SerializeError(null, $"manifest line {n + 1}: {problem}")).Append('\n');
+                failed = true;
+                continue;
+            }
+            var articles = ArticleFiles.Load(entry.Files, Resolve, out var error);
+            if (articles is null)
+            {
+                output.Append(AnalysisJson.SerializeError(entry.Id, error!)).Append('\n');
+                failed = true;
+                continue;
+            }
+            output.Append(AnalysisJson.Serialize(Analyze(articles, analyzer, entry.Id))).Append('\n');
+        }
+        var written = Emit(output.ToString(), options.OutPath, console);
+        return written != CommandLine.Success ? written : failed ? CommandLine.PartialFailure : CommandLine.Success;
+    }
+
+    private static AnalysisDocument Analyze(List<LoadedArticle> articles, StoryAnalyzer analyzer, string? id) =>
+        new(articles.Select(a => a.Listing).ToArray(), analyzer.Analyze(articles.Select(a => a.Input).ToArray()), id);
+
+    private static int Emit(string output, string? outPath, CliConsole console)
+    {
+        if (outPath is null)
+        {
+            console.Out.Write(output);
+            return CommandLine.Success;
+        }
+        try
+        {
+            File.WriteAllText(outPath, output, Utf8);
+            return CommandLine.Success;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            console.Error.WriteLine($"coverage-compare analyze: {outPath}: cannot be written ({e.GetType().Name})");
+            return CommandLine.BadInput;
+        }
+    }
+
+    private sealed record ManifestEntry(string Id, IReadOnlyList<string> Files)
+    {
+        public static ManifestEntry? Parse(string line, out string? problem)
+        {
+            problem = null;
+            try
+            {
+                using var json = JsonDocument.Parse(line);
+                var root = json.RootElement;
+                if (root.ValueKind != JsonValueKind.Object
+                    || !root.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String
+                    || !root.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Array)
+                {
+                    problem = "expected {\"id\": \"...\", \"files\": [\"...\"]}";
+                    return null;
+                }
+                var paths = files.EnumerateArray().Select(f => f.ValueKind == JsonValueKind.String ? f.GetString()! : "").ToArray();
+                if (paths.Length == 0 || paths.Any(p => p.Length == 0))
+                {
+                    problem = "files must be a non-empty list of paths";
+                    return null;
+                }
+                return new ManifestEntry(id.GetString()!, paths);
+            }
+            catch (JsonException)
+            {
+                problem = "not valid JSON";
+                return null;
+            }
+        }
+    }
+}
