@@ -1,4 +1,5 @@
 using CoverageCompare.Data.Analyses;
+using CoverageCompare.Data.Annotations;
 using CoverageCompare.Data.Stories;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,12 @@ public sealed class CoverageDbContext(DbContextOptions<CoverageDbContext> option
     public DbSet<StoredAnalysis> Analyses => Set<StoredAnalysis>();
 
     public DbSet<LinkCorrection> LinkCorrections => Set<LinkCorrection>();
+
+    public DbSet<Annotation> Annotations => Set<Annotation>();
+
+    public DbSet<AnnotationRevision> AnnotationRevisions => Set<AnnotationRevision>();
+
+    public DbSet<VerdictLabel> VerdictLabels => Set<VerdictLabel>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -47,6 +54,37 @@ public sealed class CoverageDbContext(DbContextOptions<CoverageDbContext> option
             correction.Property(c => c.Author).HasMaxLength(StoryLimits.AuthorLength);
             correction.HasIndex(c => c.StoryId);
             correction.HasOne<Story>().WithMany().HasForeignKey(c => c.StoryId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Annotation>(annotation =>
+        {
+            annotation.HasIndex(a => a.PublicId).IsUnique();
+            annotation.HasIndex(a => new { a.StoryId, a.CreatedAt });
+            annotation.HasIndex(a => a.Label);
+            annotation.HasOne(a => a.Article).WithMany().HasForeignKey(a => a.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            annotation.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Cascade);
+            annotation.HasMany(a => a.Revisions).WithOne(r => r.Annotation).HasForeignKey(r => r.AnnotationId).OnDelete(DeleteBehavior.Cascade);
+            annotation.Property(a => a.Prefix).HasMaxLength(AnnotationLimits.ContextLength);
+            annotation.Property(a => a.Suffix).HasMaxLength(AnnotationLimits.ContextLength);
+            annotation.Property(a => a.Label).HasMaxLength(AnnotationLimits.LabelLength);
+            annotation.Property(a => a.Note).HasMaxLength(AnnotationLimits.NoteLength);
+            annotation.Property(a => a.Author).HasMaxLength(AnnotationLimits.AuthorLength);
+            annotation.Property(a => a.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<AnnotationRevision>(revision =>
+        {
+            revision.HasIndex(r => new { r.AnnotationId, r.Version });
+            revision.Property(r => r.Action).HasConversion<string>().HasMaxLength(16);
+            revision.Property(r => r.Author).HasMaxLength(AnnotationLimits.AuthorLength);
+            revision.Property(r => r.Label).HasMaxLength(AnnotationLimits.LabelLength);
+            revision.Property(r => r.Note).HasMaxLength(AnnotationLimits.NoteLength);
+        });
+
+        modelBuilder.Entity<VerdictLabel>(label =>
+        {
+            label.HasIndex(l => l.Name).IsUnique();
+            label.Property(l => l.Name).HasMaxLength(AnnotationLimits.LabelLength);
         });
     }
 }

@@ -4,6 +4,7 @@ using CoverageCompare.Data;
 using CoverageCompare.Data.Analyses;
 using CoverageCompare.Data.Stories;
 using CoverageCompare.Web;
+using CoverageCompare.Web.Annotations;
 using CoverageCompare.Web.Api;
 using CoverageCompare.Web.Components;
 using CoverageCompare.Web.Health;
@@ -20,6 +21,7 @@ builder.Services.AddSingleton<StoryStore>();
 builder.Services.AddSingleton<ArticleImporter>();
 builder.Services.AddSingleton(new StoryAnalyzer());
 builder.Services.AddSingleton<AnalysisStore>();
+builder.Services.AddAnnotations();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -39,6 +41,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapHealthChecks("/healthz");
 app.MapStoriesApi();
+app.MapAnnotationsApi();
 
 app.Run();
 
