@@ -1,3 +1,5 @@
+using CoverageCompare.Data.Analyses;
+using CoverageCompare.Data.Annotations;
 using CoverageCompare.Data.Stories;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,6 +10,16 @@ public sealed class CoverageDbContext(DbContextOptions<CoverageDbContext> option
     public DbSet<Story> Stories => Set<Story>();
 
     public DbSet<Article> Articles => Set<Article>();
+
+    public DbSet<StoredAnalysis> Analyses => Set<StoredAnalysis>();
+
+    public DbSet<LinkCorrection> LinkCorrections => Set<LinkCorrection>();
+
+    public DbSet<Annotation> Annotations => Set<Annotation>();
+
+    public DbSet<AnnotationRevision> AnnotationRevisions => Set<AnnotationRevision>();
+
+    public DbSet<VerdictLabel> VerdictLabels => Set<VerdictLabel>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -27,6 +39,52 @@ public sealed class CoverageDbContext(DbContextOptions<CoverageDbContext> option
             article.Property(a => a.ContentHash).HasMaxLength(64);
             article.HasIndex(a => new { a.StoryId, a.ContentHash }).IsUnique();
             article.HasIndex(a => new { a.StoryId, a.Position });
+        });
+
+        modelBuilder.Entity<StoredAnalysis>(analysis =>
+        {
+            analysis.HasKey(a => a.StoryId);
+            analysis.Property(a => a.Fingerprint).HasMaxLength(64);
+            analysis.HasOne<Story>().WithOne().HasForeignKey<StoredAnalysis>(a => a.StoryId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<LinkCorrection>(correction =>
+        {
+            correction.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+            correction.Property(c => c.Author).HasMaxLength(StoryLimits.AuthorLength);
+            correction.HasIndex(c => c.StoryId);
+            correction.HasOne<Story>().WithMany().HasForeignKey(c => c.StoryId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Annotation>(annotation =>
+        {
+            annotation.HasIndex(a => a.PublicId).IsUnique();
+            annotation.HasIndex(a => new { a.StoryId, a.CreatedAt });
+            annotation.HasIndex(a => a.Label);
+            annotation.HasOne(a => a.Article).WithMany().HasForeignKey(a => a.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            annotation.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Cascade);
+            annotation.HasMany(a => a.Revisions).WithOne(r => r.Annotation).HasForeignKey(r => r.AnnotationId).OnDelete(DeleteBehavior.Cascade);
+            annotation.Property(a => a.Prefix).HasMaxLength(AnnotationLimits.ContextLength);
+            annotation.Property(a => a.Suffix).HasMaxLength(AnnotationLimits.ContextLength);
+            annotation.Property(a => a.Label).HasMaxLength(AnnotationLimits.LabelLength);
+            annotation.Property(a => a.Note).HasMaxLength(AnnotationLimits.NoteLength);
+            annotation.Property(a => a.Author).HasMaxLength(AnnotationLimits.AuthorLength);
+            annotation.Property(a => a.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<AnnotationRevision>(revision =>
+        {
+            revision.HasIndex(r => new { r.AnnotationId, r.Version });
+            revision.Property(r => r.Action).HasConversion<string>().HasMaxLength(16);
+            revision.Property(r => r.Author).HasMaxLength(AnnotationLimits.AuthorLength);
+            revision.Property(r => r.Label).HasMaxLength(AnnotationLimits.LabelLength);
+            revision.Property(r => r.Note).HasMaxLength(AnnotationLimits.NoteLength);
+        });
+
+        modelBuilder.Entity<VerdictLabel>(label =>
+        {
+            label.HasIndex(l => l.Name).IsUnique();
+            label.Property(l => l.Name).HasMaxLength(AnnotationLimits.LabelLength);
         });
     }
 }

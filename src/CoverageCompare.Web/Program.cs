@@ -1,7 +1,10 @@
+using CoverageCompare.Analysis;
 using CoverageCompare.Analysis.Documents;
 using CoverageCompare.Data;
+using CoverageCompare.Data.Analyses;
 using CoverageCompare.Data.Stories;
 using CoverageCompare.Web;
+using CoverageCompare.Web.Annotations;
 using CoverageCompare.Web.Api;
 using CoverageCompare.Web.Components;
 using CoverageCompare.Web.Health;
@@ -16,6 +19,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<DocumentReader>();
 builder.Services.AddSingleton<StoryStore>();
 builder.Services.AddSingleton<ArticleImporter>();
+builder.Services.AddSingleton(new StoryAnalyzer());
+builder.Services.AddSingleton<AnalysisStore>();
+builder.Services.AddAnnotations();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -35,6 +41,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapHealthChecks("/healthz");
 app.MapStoriesApi();
+app.MapAnnotationsApi();
 
 app.Run();
 

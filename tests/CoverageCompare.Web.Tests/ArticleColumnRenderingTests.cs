@@ -1,10 +1,6 @@
 using CoverageCompare.Analysis.Documents;
 using CoverageCompare.Data.Stories;
 using CoverageCompare.Web.Components.Pages.Story;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CoverageCompare.Web.Tests;
 
@@ -19,7 +15,7 @@ public sealed class ArticleColumnRenderingTests(AppFixture app) : IClassFixture<
             Text: "First paragraph <script>alert('x')</script>.\n\nSecond <img src=x onerror=alert(1)> paragraph.",
             Format: DocumentFormat.Text);
 
-        var html = await RenderAsync(new Dictionary<string, object?> { [nameof(ArticleColumn.Article)] = article });
+        var html = await Components.RenderAsync<ArticleColumn>(app.Factory.Services, new() { [nameof(ArticleColumn.Article)] = article });
         var document = Html.Parse(html);
 
         var column = document.QuerySelector("[data-testid=article-column]")!;
@@ -34,13 +30,5 @@ public sealed class ArticleColumnRenderingTests(AppFixture app) : IClassFixture<
         Assert.Equal("0", paragraphs[0].GetAttribute("data-offset"));
         Assert.Equal(article.Text.IndexOf("Second", StringComparison.Ordinal).ToString(), paragraphs[1].GetAttribute("data-offset"));
         Assert.Equal("Second <img src=x onerror=alert(1)> paragraph.", paragraphs[1].TextContent);
-    }
-
-    private async Task<string> RenderAsync(Dictionary<string, object?> parameters)
-    {
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        await using var renderer = new HtmlRenderer(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<ILoggerFactory>());
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<ArticleColumn>(ParameterView.FromDictionary(parameters))).ToHtmlString());
     }
 }

@@ -11,6 +11,92 @@ public sealed class CoverageDbContextModelSnapshot : ModelSnapshot
     {
         modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+        modelBuilder.Entity("CoverageCompare.Data.Analyses.LinkCorrection", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<int>("ArticleAId").HasColumnType("INTEGER");
+            b.Property<int>("ArticleBId").HasColumnType("INTEGER");
+            b.Property<string>("Author").IsRequired().HasMaxLength(200).HasColumnType("TEXT");
+            b.Property<string>("ClaimAText").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("ClaimBText").IsRequired().HasColumnType("TEXT");
+            b.Property<DateTime>("CreatedAt").HasColumnType("TEXT");
+            b.Property<string>("Kind").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.Property<int>("StoryId").HasColumnType("INTEGER");
+            b.HasKey("Id");
+            b.HasIndex("StoryId");
+            b.ToTable("LinkCorrections");
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.Analyses.StoredAnalysis", b =>
+        {
+            b.Property<int>("StoryId").HasColumnType("INTEGER");
+            b.Property<DateTime>("ComputedAt").HasColumnType("TEXT");
+            b.Property<string>("Fingerprint").IsRequired().HasMaxLength(64).HasColumnType("TEXT");
+            b.Property<string>("ResultJson").IsRequired().HasColumnType("TEXT");
+            b.HasKey("StoryId");
+            b.ToTable("Analyses");
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.Annotations.Annotation", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<int>("ArticleId").HasColumnType("INTEGER");
+            b.Property<string>("Author").IsRequired().HasMaxLength(100).HasColumnType("TEXT");
+            b.Property<DateTime>("CreatedAt").HasColumnType("TEXT");
+            b.Property<DateTime?>("DeletedAt").HasColumnType("TEXT");
+            b.Property<int>("End").HasColumnType("INTEGER");
+            b.Property<string>("Exact").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("Label").HasMaxLength(50).HasColumnType("TEXT");
+            b.Property<DateTime>("ModifiedAt").HasColumnType("TEXT");
+            b.Property<string>("Note").IsRequired().HasMaxLength(20000).HasColumnType("TEXT");
+            b.Property<bool>("Orphaned").HasColumnType("INTEGER");
+            b.Property<int?>("ParentId").HasColumnType("INTEGER");
+            b.Property<string>("Prefix").IsRequired().HasMaxLength(64).HasColumnType("TEXT");
+            b.Property<Guid>("PublicId").HasColumnType("TEXT");
+            b.Property<DateTime?>("ResolvedAt").HasColumnType("TEXT");
+            b.Property<int>("Start").HasColumnType("INTEGER");
+            b.Property<int>("StoryId").HasColumnType("INTEGER");
+            b.Property<string>("Suffix").IsRequired().HasMaxLength(64).HasColumnType("TEXT");
+            b.PrimitiveCollection<string>("Tags").IsRequired().HasColumnType("TEXT");
+            b.Property<int>("Version").IsConcurrencyToken().HasColumnType("INTEGER");
+            b.HasKey("Id");
+            b.HasIndex("ArticleId");
+            b.HasIndex("Label");
+            b.HasIndex("ParentId");
+            b.HasIndex("PublicId").IsUnique();
+            b.HasIndex("StoryId", "CreatedAt");
+            b.ToTable("Annotations");
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.Annotations.AnnotationRevision", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<string>("Action").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.Property<int>("AnnotationId").HasColumnType("INTEGER");
+            b.Property<DateTime>("At").HasColumnType("TEXT");
+            b.Property<string>("Author").IsRequired().HasMaxLength(100).HasColumnType("TEXT");
+            b.Property<int>("End").HasColumnType("INTEGER");
+            b.Property<string>("Exact").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("Label").HasMaxLength(50).HasColumnType("TEXT");
+            b.Property<string>("Note").IsRequired().HasMaxLength(20000).HasColumnType("TEXT");
+            b.Property<int>("Start").HasColumnType("INTEGER");
+            b.PrimitiveCollection<string>("Tags").IsRequired().HasColumnType("TEXT");
+            b.Property<int>("Version").HasColumnType("INTEGER");
+            b.HasKey("Id");
+            b.HasIndex("AnnotationId", "Version");
+            b.ToTable("AnnotationRevisions");
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.Annotations.VerdictLabel", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<string>("Name").IsRequired().HasMaxLength(50).HasColumnType("TEXT");
+            b.Property<int>("Position").HasColumnType("INTEGER");
+            b.HasKey("Id");
+            b.HasIndex("Name").IsUnique();
+            b.ToTable("VerdictLabels");
+        });
+
         modelBuilder.Entity("CoverageCompare.Data.Stories.Article", b =>
         {
             b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
@@ -41,6 +127,49 @@ public sealed class CoverageDbContextModelSnapshot : ModelSnapshot
             b.ToTable("Stories");
         });
 
+        modelBuilder.Entity("CoverageCompare.Data.Analyses.LinkCorrection", b =>
+        {
+            b.HasOne("CoverageCompare.Data.Stories.Story", null)
+                .WithMany()
+                .HasForeignKey("StoryId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.Analyses.StoredAnalysis", b =>
+        {
+            b.HasOne("CoverageCompare.Data.Stories.Story", null)
+                .WithOne()
+                .HasForeignKey("CoverageCompare.Data.Analyses.StoredAnalysis", "StoryId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.Annotations.Annotation", b =>
+        {
+            b.HasOne("CoverageCompare.Data.Stories.Article", "Article")
+                .WithMany()
+                .HasForeignKey("ArticleId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+            b.HasOne("CoverageCompare.Data.Annotations.Annotation", "Parent")
+                .WithMany()
+                .HasForeignKey("ParentId")
+                .OnDelete(DeleteBehavior.Cascade);
+            b.Navigation("Article");
+            b.Navigation("Parent");
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.Annotations.AnnotationRevision", b =>
+        {
+            b.HasOne("CoverageCompare.Data.Annotations.Annotation", "Annotation")
+                .WithMany("Revisions")
+                .HasForeignKey("AnnotationId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+            b.Navigation("Annotation");
+        });
+
         modelBuilder.Entity("CoverageCompare.Data.Stories.Article", b =>
         {
             b.HasOne("CoverageCompare.Data.Stories.Story", "Story")
@@ -50,6 +179,8 @@ public sealed class CoverageDbContextModelSnapshot : ModelSnapshot
                 .IsRequired();
             b.Navigation("Story");
         });
+
+        modelBuilder.Entity("CoverageCompare.Data.Annotations.Annotation", b => b.Navigation("Revisions"));
 
         modelBuilder.Entity("CoverageCompare.Data.Stories.Story", b => b.Navigation("Articles"));
     }

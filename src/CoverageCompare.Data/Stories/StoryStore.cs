@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CoverageCompare.Data.Annotations;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoverageCompare.Data.Stories;
@@ -70,11 +71,7 @@ public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, T
     public async Task<StoreResult<int>> AddArticleAsync(int storyId, ArticleDraft draft, CancellationToken cancellationToken = default)
     {
         if (ValidateDetails(draft.Details) is { } detailsError) return StoreResult<int>.Fail(detailsError);
-        if (string.IsNullOrWhiteSpace(draft.Text)) return StoreResult<int>.Fail("The article is empty.");
-        if (Encoding.UTF8.GetByteCount(draft.Text) > StoryLimits.MaxArticleBytes)
-        {
-            return StoreResult<int>.Fail("The article is larger than 1 MB.");
-        }
+        if (ValidateText(draft.Text) is { } textError) return StoreResult<int>.Fail(textError);
 
         var hash = ContentHash(draft.Text);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -133,6 +130,36 @@ public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, T
         return StoreResult<bool>.Ok(true);
     }
 
+    /// <summary>
+    /// Replaces an article's text and, in the same transaction, moves its annotations onto the new text; those whose
+    /// quote cannot be placed are marked orphaned, never dropped.
+    /// </summary>
+    public async Task<StoreResult<ArticleTextUpdate>> UpdateArticleTextAsync(int articleId, string newText, CancellationToken cancellationToken = default)
+    {
+        if (ValidateText(newText) is { } textError) return StoreResult<ArticleTextUpdate>.Fail(textError);
+
+        var hash = ContentHash(newText);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var article = await db.Articles.Include(a => a.Story).FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+        if (article is null) return StoreResult<ArticleTextUpdate>.Fail("That article no longer exists.");
+        var duplicate = await db.Articles
+            .Where(a => a.StoryId == article.StoryId && a.Id != articleId && a.ContentHash == hash)
+            .Select(a => a.Title)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (duplicate is not null) return StoreResult<ArticleTextUpdate>.Fail($"This story already has an article with the same text (\"{duplicate}\").");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        article.Text = newText;
+        article.ContentHash = hash;
+        article.Story!.UpdatedAt = now;
+        var update = await ArticleReanchoring.ApplyAsync(db, articleId, newText, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return StoreResult<ArticleTextUpdate>.Ok(update);
+    }
+
     public async Task<bool> DeleteArticleAsync(int articleId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -146,6 +173,11 @@ public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, T
     }
 
     public static string ContentHash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static string? ValidateText(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? "The article is empty."
+        : Encoding.UTF8.GetByteCount(text) > StoryLimits.MaxArticleBytes ? "The article is larger than 1 MB."
+        : null;
 
     private static string? ValidateTitle(string? title) => string.IsNullOrWhiteSpace(title)
         ? "Give the story a title."

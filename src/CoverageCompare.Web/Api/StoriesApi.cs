@@ -22,6 +22,7 @@ public static class StoriesApi
         var api = endpoints.MapGroup("/api/stories");
         api.MapGet("/", (StoryStore stories, CancellationToken ct) => stories.ListAsync(ct));
         api.MapGet("/{storyId:int}", GetStoryAsync);
+        api.MapGet("/{storyId:int}/articles/{articleId:int}", GetArticleAsync);
         api.MapPost("/", CreateStoryAsync);
         api.MapPost("/{storyId:int}/articles", ImportArticleAsync)
             .WithMetadata(new RequestSizeLimitAttributeMetadata(MaxRequestBytes));
@@ -30,6 +31,10 @@ public static class StoriesApi
 
     private static async Task<Results<Ok<StoryView>, NotFound>> GetStoryAsync(int storyId, StoryStore stories, CancellationToken ct) =>
         await stories.GetAsync(storyId, ct) is { } story ? TypedResults.Ok(story) : TypedResults.NotFound();
+
+    /// <summary>The article that annotation targets name as their source.</summary>
+    private static async Task<Results<Ok<ArticleView>, NotFound>> GetArticleAsync(int storyId, int articleId, StoryStore stories, CancellationToken ct) =>
+        (await stories.GetAsync(storyId, ct))?.Articles.FirstOrDefault(a => a.Id == articleId) is { } article ? TypedResults.Ok(article) : TypedResults.NotFound();
 
     private static async Task<Results<Created<StorySummary>, BadRequest<ApiError>>> CreateStoryAsync(CreateStoryRequest request, StoryStore stories, CancellationToken ct)
     {

@@ -1,0 +1,113 @@
+using CoverageCompare.Analysis.Anchoring;
+using CoverageCompare.Data.Stories;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoverageCompare.Data.Annotations;
+
+public sealed partial class AnnotationStore
+{
+    /// <summary>
+    /// Adds exported annotations to a story, all or nothing: each is checked, anchored again in its article's current
+    /// text (orphaned when its quote is gone) and keeps its id, author and times. Returns how many were added.
+    /// </summary>
+    public async Task<StoreResult<int>> ImportAsync(int storyId, IReadOnlyList<ImportedAnnotation> items, CancellationToken cancellationToken = default)
+    {
+        if (items.Count == 0) return StoreResult<int>.Fail("The file has no annotations.");
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var articleIds = items.Select(i => i.ArticleId).Distinct().ToList();
+        var texts = await db.Articles.AsNoTracking()
+            .Where(a => a.StoryId == storyId && articleIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.Text, cancellationToken);
+        var labels = await LabelNamesAsync(db, cancellationToken);
+        var ids = items.Select(i => i.Id).ToList();
+        var taken = await db.Annotations.Where(a => ids.Contains(a.PublicId)).Select(a => a.PublicId).ToListAsync(cancellationToken);
+        var parentIds = items.Where(i => i.ParentId is not null).Select(i => i.ParentId!.Value).Distinct().ToList();
+        var storedParents = await db.Annotations
+            .Where(a => parentIds.Contains(a.PublicId) && a.StoryId == storyId && a.ParentId == null)
+            .ToDictionaryAsync(a => a.PublicId, cancellationToken);
+
+        var repeated = items.GroupBy(i => i.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        var byId = new Dictionary<Guid, Annotation>();
+        var fileRoots = items.Where(i => i.ParentId is null).Select(i => i.Id).ToHashSet();
+        var ordered = items.Select((item, index) => (item, index)).OrderBy(x => x.item.ParentId is null ? 0 : 1).ToList();
+        foreach (var (item, index) in ordered)
+        {
+            var error = Check(item);
+            if (error is not null) return StoreResult<int>.Fail($"Annotation {index + 1} ({item.Id}): {error}");
+        }
+
+        var now = Now();
+        foreach (var (item, _) in ordered)
+        {
+            var annotation = ToEntity(item);
+            byId[item.Id] = annotation;
+            annotation.Revisions.Add(Revision(annotation, RevisionAction.Imported, annotation.Author, now));
+            db.Annotations.Add(annotation);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return StoreResult<int>.Ok(items.Count);
+
+        string? Check(ImportedAnnotation item)
+        {
+            if (taken.Contains(item.Id)) return "an annotation with this id already exists; it was imported before.";
+            if (repeated.Contains(item.Id)) return "the id appears more than once in the file.";
+            if (AnnotationValidation.Author(item.Author) is { } authorError) return authorError;
+            if (AnnotationValidation.Note(item.Note) is { } noteError) return noteError;
+            if (AnnotationValidation.Tags(item.Tags).Error is { } tagError) return tagError;
+            if (AnnotationValidation.Label(item.Label, labels).Error is { } labelError) return labelError;
+            if (item.ParentId is { } parentId)
+            {
+                return fileRoots.Contains(parentId) || storedParents.ContainsKey(parentId)
+                    ? null
+                    : "it replies to an annotation that is neither in the file nor in this story.";
+            }
+            if (!texts.ContainsKey(item.ArticleId)) return "its target is not an article of this story.";
+            if (item.Exact.Length == 0 || item.Start < 0 || item.End < item.Start) return "its target has an empty or inverted selection.";
+            return null;
+        }
+
+        Annotation ToEntity(ImportedAnnotation item)
+        {
+            var annotation = new Annotation
+            {
+                PublicId = item.Id,
+                StoryId = storyId,
+                Exact = "",
+                Prefix = "",
+                Suffix = "",
+                Label = AnnotationValidation.Label(item.Label, labels).Label,
+                Tags = AnnotationValidation.Tags(item.Tags).Tags,
+                Note = item.Note,
+                Author = item.Author.Trim(),
+                CreatedAt = item.CreatedAt,
+                ModifiedAt = item.ModifiedAt,
+                Version = 1,
+            };
+            if (item.ParentId is { } parentId)
+            {
+                var parent = byId.GetValueOrDefault(parentId) ?? storedParents[parentId];
+                annotation.Parent = parent;
+                annotation.ArticleId = parent.ArticleId;
+                (annotation.Start, annotation.End, annotation.Exact, annotation.Prefix, annotation.Suffix, annotation.Orphaned) =
+                    (parent.Start, parent.End, parent.Exact, parent.Prefix, parent.Suffix, parent.Orphaned);
+                return annotation;
+            }
+
+            var given = new TextAnchor(item.Start, item.End, item.Exact, Tail(item.Prefix), Head(item.Suffix));
+            var placed = TextAnchoring.Reanchor(texts[item.ArticleId], given);
+            annotation.ArticleId = item.ArticleId;
+            (annotation.Start, annotation.End, annotation.Exact, annotation.Prefix, annotation.Suffix) =
+                (placed.Anchor.Start, placed.Anchor.End, placed.Anchor.Exact, placed.Anchor.Prefix, placed.Anchor.Suffix);
+            annotation.Orphaned = placed.IsOrphaned;
+            return annotation;
+        }
+    }
+
+    private static string Tail(string prefix) => prefix.Length <= AnnotationLimits.ContextLength ? prefix : prefix[^AnnotationLimits.ContextLength..];
+
+    private static string Head(string suffix) => suffix.Length <= AnnotationLimits.ContextLength ? suffix : suffix[..AnnotationLimits.ContextLength];
+}

@@ -1,0 +1,270 @@
+using CoverageCompare.Analysis.Anchoring;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoverageCompare.Data.Annotations;
+
+public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>The story's threads, oldest first: each root annotation with its replies. Deleted ones only when asked.</summary>
+    public async Task<IReadOnlyList<AnnotationView>> ListAsync(int storyId, bool includeDeleted = false, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Annotations.AsNoTracking()
+            .Where(a => a.StoryId == storyId && (includeDeleted || a.DeletedAt == null))
+            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
+            .ToListAsync(cancellationToken);
+        return Threads(rows);
+    }
+
+    public async Task<AnnotationView?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await FindViewAsync(db, id, cancellationToken);
+    }
+
+    public async Task<AnnotationChange> CreateAsync(int storyId, NewAnnotation draft, CancellationToken cancellationToken = default)
+    {
+        if (AnnotationValidation.Author(draft.Author) is { } authorError) return AnnotationChange.Invalid(authorError);
+        if (AnnotationValidation.Note(draft.Note) is { } noteError) return AnnotationChange.Invalid(noteError);
+        var (tags, tagError) = AnnotationValidation.Tags(draft.Tags);
+        if (tagError is not null) return AnnotationChange.Invalid(tagError);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var article = await db.Articles.AsNoTracking().Where(a => a.Id == draft.ArticleId).Select(a => new { a.StoryId, a.Text }).FirstOrDefaultAsync(cancellationToken);
+        if (article is null || article.StoryId != storyId) return AnnotationChange.Invalid("That article is not part of this story.");
+
+        var (label, labelError) = AnnotationValidation.Label(draft.Label, await LabelNamesAsync(db, cancellationToken));
+        if (labelError is not null) return AnnotationChange.Invalid(labelError);
+
+        var selection = TextAnchoring.Select(article.Text, draft.Start, draft.End);
+        if (selection.Anchor is not { } anchor) return AnnotationChange.Invalid(selection.Error!);
+
+        var now = Now();
+        var annotation = new Annotation
+        {
+            PublicId = Guid.NewGuid(),
+            StoryId = storyId,
+            ArticleId = draft.ArticleId,
+            Start = anchor.Start,
+            End = anchor.End,
+            Exact = anchor.Exact,
+            Prefix = anchor.Prefix,
+            Suffix = anchor.Suffix,
+            Label = label,
+            Tags = tags,
+            Note = draft.Note ?? "",
+            Author = draft.Author.Trim(),
+            CreatedAt = now,
+            ModifiedAt = now,
+            Version = 1,
+        };
+        annotation.Revisions.Add(Revision(annotation, RevisionAction.Created, annotation.Author, now));
+        db.Annotations.Add(annotation);
+        await db.SaveChangesAsync(cancellationToken);
+        return AnnotationChange.Ok(ToView(annotation, []));
+    }
+
+    /// <summary>Adds a reply to the thread; a reply to a reply joins the same thread.</summary>
+    public async Task<AnnotationChange> ReplyAsync(Guid annotationId, string? note, string author, CancellationToken cancellationToken = default)
+    {
+        if (AnnotationValidation.Author(author) is { } authorError) return AnnotationChange.Invalid(authorError);
+        if (string.IsNullOrWhiteSpace(note)) return AnnotationChange.Invalid("A reply needs some text.");
+        if (AnnotationValidation.Note(note) is { } noteError) return AnnotationChange.Invalid(noteError);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var parent = await db.Annotations.FirstOrDefaultAsync(a => a.PublicId == annotationId && a.DeletedAt == null, cancellationToken);
+        if (parent is null) return AnnotationChange.NotFound();
+        if (parent.ParentId is { } rootId) parent = await db.Annotations.SingleAsync(a => a.Id == rootId, cancellationToken);
+
+        var now = Now();
+        var reply = new Annotation
+        {
+            PublicId = Guid.NewGuid(),
+            StoryId = parent.StoryId,
+            ArticleId = parent.ArticleId,
+            ParentId = parent.Id,
+            Start = parent.Start,
+            End = parent.End,
+            Exact = parent.Exact,
+            Prefix = parent.Prefix,
+            Suffix = parent.Suffix,
+            Orphaned = parent.Orphaned,
+            Note = note,
+            Author = author.Trim(),
+            CreatedAt = now,
+            ModifiedAt = now,
+            Version = 1,
+        };
+        reply.Revisions.Add(Revision(reply, RevisionAction.Created, reply.Author, now));
+        db.Annotations.Add(reply);
+        await db.SaveChangesAsync(cancellationToken);
+        return AnnotationChange.Ok(ToView(reply, [], parent.PublicId));
+    }
+
+    public async Task<AnnotationChange> EditAsync(Guid id, AnnotationEdit edit, string author, int expectedVersion, CancellationToken cancellationToken = default)
+    {
+        if (AnnotationValidation.Note(edit.Note) is { } noteError) return AnnotationChange.Invalid(noteError);
+        var (tags, tagError) = AnnotationValidation.Tags(edit.Tags);
+        if (tagError is not null) return AnnotationChange.Invalid(tagError);
+
+        return await ChangeAsync(id, author, expectedVersion, RevisionAction.Edited, async (db, annotation) =>
+        {
+            if (annotation.DeletedAt is not null) return "Restore the annotation before editing it.";
+            if (annotation.ParentId is not null)
+            {
+                if (edit.Label is not null || tags.Count > 0) return "A reply has no label or tags.";
+                if (string.IsNullOrWhiteSpace(edit.Note)) return "A reply needs some text.";
+            }
+
+            var (label, labelError) = AnnotationValidation.Label(edit.Label, await LabelNamesAsync(db, cancellationToken));
+            if (labelError is not null) return labelError;
+            annotation.Label = label;
+            annotation.Tags = tags;
+            annotation.Note = edit.Note ?? "";
+            annotation.ModifiedAt = Now();
+            return null;
+        }, cancellationToken);
+    }
+
+    public Task<AnnotationChange> DeleteAsync(Guid id, string author, int expectedVersion, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, author, expectedVersion, RevisionAction.Deleted, (_, annotation) =>
+        {
+            if (annotation.DeletedAt is not null) return Task.FromResult<string?>("The annotation is already deleted.");
+            annotation.DeletedAt = Now();
+            return Task.FromResult<string?>(null);
+        }, cancellationToken);
+
+    public Task<AnnotationChange> RestoreAsync(Guid id, string author, int expectedVersion, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, author, expectedVersion, RevisionAction.Restored, async (db, annotation) =>
+        {
+            if (annotation.DeletedAt is null) return "The annotation is not deleted.";
+            if (annotation.ParentId is { } parentId && await db.Annotations.AnyAsync(a => a.Id == parentId && a.DeletedAt != null, cancellationToken))
+            {
+                return "Restore the annotation this reply belongs to first.";
+            }
+            annotation.DeletedAt = null;
+            return null;
+        }, cancellationToken);
+
+    public Task<AnnotationChange> ResolveAsync(Guid id, string author, int expectedVersion, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, author, expectedVersion, RevisionAction.Resolved, (_, annotation) =>
+        {
+            string? error = annotation.ParentId is not null ? "Resolve the thread, not a reply."
+                : annotation.DeletedAt is not null ? "Restore the annotation before resolving it."
+                : annotation.ResolvedAt is not null ? "The annotation is already resolved."
+                : null;
+            if (error is null) annotation.ResolvedAt = Now();
+            return Task.FromResult(error);
+        }, cancellationToken);
+
+    public Task<AnnotationChange> ReopenAsync(Guid id, string author, int expectedVersion, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, author, expectedVersion, RevisionAction.Reopened, (_, annotation) =>
+        {
+            string? error = annotation.ResolvedAt is null ? "The annotation is not resolved." : null;
+            if (error is null) annotation.ResolvedAt = null;
+            return Task.FromResult(error);
+        }, cancellationToken);
+
+    /// <summary>Every change to the annotation, oldest first; null when there is no such annotation.</summary>
+    public async Task<IReadOnlyList<AnnotationRevisionView>?> HistoryAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var annotationId = await db.Annotations.Where(a => a.PublicId == id).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        if (annotationId is null) return null;
+        var revisions = await db.AnnotationRevisions.AsNoTracking()
+            .Where(r => r.AnnotationId == annotationId)
+            .OrderBy(r => r.Id)
+            .ToListAsync(cancellationToken);
+        return revisions.Select(r => new AnnotationRevisionView(r.Version, r.Action, r.Author, r.At, r.Label, r.Tags, r.Note, r.Start, r.End, r.Exact)).ToList();
+    }
+
+    /// <summary>Loads, checks the version the caller saw, applies the change and saves it with a revision; a concurrent save in between is a conflict too.</summary>
+    private async Task<AnnotationChange> ChangeAsync(
+        Guid id, string author, int expectedVersion, RevisionAction action,
+        Func<CoverageDbContext, Annotation, Task<string?>> apply, CancellationToken cancellationToken)
+    {
+        if (AnnotationValidation.Author(author) is { } authorError) return AnnotationChange.Invalid(authorError);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var annotation = await db.Annotations.FirstOrDefaultAsync(a => a.PublicId == id, cancellationToken);
+        if (annotation is null) return AnnotationChange.NotFound();
+        if (annotation.Version != expectedVersion) return AnnotationChange.Conflict((await FindViewAsync(db, id, cancellationToken))!);
+
+        if (await apply(db, annotation) is { } error) return AnnotationChange.Invalid(error);
+
+        annotation.Version++;
+        db.AnnotationRevisions.Add(Revision(annotation, action, author.Trim(), Now()));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return await FindViewAsync(fresh, id, cancellationToken) is { } current ? AnnotationChange.Conflict(current) : AnnotationChange.NotFound();
+        }
+        return AnnotationChange.Ok((await FindViewAsync(db, id, cancellationToken))!);
+    }
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+
+    private static async Task<IReadOnlyList<string>> LabelNamesAsync(CoverageDbContext db, CancellationToken cancellationToken) =>
+        await db.VerdictLabels.AsNoTracking().OrderBy(l => l.Position).Select(l => l.Name).ToListAsync(cancellationToken);
+
+    private static async Task<AnnotationView?> FindViewAsync(CoverageDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var annotation = await db.Annotations.AsNoTracking().FirstOrDefaultAsync(a => a.PublicId == id, cancellationToken);
+        if (annotation is null) return null;
+        if (annotation.ParentId is { } parentId)
+        {
+            var parent = await db.Annotations.AsNoTracking().Where(a => a.Id == parentId).Select(a => a.PublicId).SingleAsync(cancellationToken);
+            return ToView(annotation, [], parent);
+        }
+        var replies = await db.Annotations.AsNoTracking()
+            .Where(a => a.ParentId == annotation.Id && a.DeletedAt == null)
+            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
+            .ToListAsync(cancellationToken);
+        return ToView(annotation, replies.Select(r => ToView(r, [], annotation.PublicId)).ToList());
+    }
+
+    private static List<AnnotationView> Threads(List<Annotation> rows)
+    {
+        var publicIds = rows.ToDictionary(a => a.Id, a => a.PublicId);
+        var replies = rows.Where(a => a.ParentId is not null).ToLookup(a => a.ParentId!.Value);
+        return rows
+            .Where(a => a.ParentId is null)
+            .Select(root => ToView(root, replies[root.Id].Select(r => ToView(r, [], publicIds[root.Id])).ToList()))
+            .ToList();
+    }
+
+    private static AnnotationView ToView(Annotation a, IReadOnlyList<AnnotationView> replies, Guid? parentId = null) => new(
+        a.PublicId,
+        a.StoryId,
+        parentId,
+        new AnnotationTarget(a.ArticleId, a.Start, a.End, a.Exact, a.Prefix, a.Suffix, a.Orphaned),
+        a.Label,
+        a.Tags,
+        a.Note,
+        a.Author,
+        a.CreatedAt,
+        a.ModifiedAt,
+        a.ResolvedAt,
+        a.DeletedAt,
+        a.Version,
+        replies);
+
+    internal static AnnotationRevision Revision(Annotation a, RevisionAction action, string author, DateTime at) => new()
+    {
+        Annotation = a,
+        Version = a.Version,
+        Action = action,
+        Author = author,
+        At = at,
+        Label = a.Label,
+        Tags = [.. a.Tags],
+        Note = a.Note,
+        Start = a.Start,
+        End = a.End,
+        Exact = a.Exact,
+    };
+}

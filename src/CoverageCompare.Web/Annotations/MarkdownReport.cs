@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using CoverageCompare.Data.Annotations;
+using CoverageCompare.Data.Stories;
+
+namespace CoverageCompare.Web.Annotations;
+
+/// <summary>A readable report of a story's annotations, article by article in column order.</summary>
+public static class MarkdownReport
+{
+    public static string Write(StoryView story, IReadOnlyList<AnnotationView> threads)
+    {
+        var report = new StringBuilder();
+        report.Append("# Annotations: ").AppendLine(Inline(story.Title)).AppendLine();
+        report.Append(CultureInfo.InvariantCulture, $"{threads.Count} annotation{(threads.Count == 1 ? "" : "s")}");
+        var verdicts = threads.Where(t => t.Label is not null).GroupBy(t => t.Label!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (verdicts.Count > 0) report.Append("; verdicts: ").Append(string.Join(", ", verdicts.Select(g => $"{Inline(g.Key)} {g.Count()}")));
+        report.AppendLine(".").AppendLine();
+
+        foreach (var article in story.Articles)
+        {
+            var onArticle = threads.Where(t => t.Target.ArticleId == article.Id).OrderBy(t => t.Target.Start).ThenBy(t => t.CreatedAt).ToList();
+            if (onArticle.Count == 0) continue;
+            report.Append("## ").Append(Inline(article.Outlet)).Append(": ").AppendLine(Inline(article.Title)).AppendLine();
+            foreach (var thread in onArticle) WriteThread(report, thread);
+        }
+        return report.ToString();
+    }
+
+    private static void WriteThread(StringBuilder report, AnnotationView thread)
+    {
+        report.Append("### ").Append(thread.Label is null ? "Comment" : Inline(thread.Label));
+        if (thread.Target.Orphaned) report.Append(" (orphaned: the quoted text is no longer in the article)");
+        if (thread.ResolvedAt is not null) report.Append(" (resolved)");
+        report.AppendLine().AppendLine();
+        report.Append("> “").Append(Inline(thread.Target.Exact)).AppendLine("”").AppendLine();
+        report.Append(CultureInfo.InvariantCulture, $"*{Inline(thread.Author)}, {thread.CreatedAt:yyyy-MM-dd HH:mm} UTC*");
+        if (thread.Tags.Count > 0) report.Append(" · tags: ").Append(string.Join(", ", thread.Tags.Select(Inline)));
+        report.AppendLine().AppendLine();
+        if (thread.Note.Length > 0) report.AppendLine(Indented(thread.Note, "")).AppendLine();
+        foreach (var reply in thread.Replies)
+        {
+            report.Append(CultureInfo.InvariantCulture, $"- **{Inline(reply.Author)}** ({reply.CreatedAt:yyyy-MM-dd HH:mm} UTC):").AppendLine();
+            report.AppendLine(Indented(reply.Note, "  ")).AppendLine();
+        }
+    }
+
+    /// <summary>Keeps user text on one line and unable to start headings, lists or quotes of its own.</summary>
+    private static string Inline(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Replace("*", "\\*").Replace("_", "\\_");
+
+    /// <summary>Demotes a note's headings so they stay inside its annotation's section.</summary>
+    private static string Indented(string note, string indent) =>
+        string.Join('\n', note.Replace("\r\n", "\n").Split('\n').Select(line => indent + (line.TrimStart().StartsWith('#') ? "\\" + line.TrimStart() : line)));
+}

@@ -1,0 +1,175 @@
+using System.Text;
+using CoverageCompare.Data.Annotations;
+using CoverageCompare.Data.Stories;
+using CoverageCompare.Web.Annotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
+using ChangeResult = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Ok<CoverageCompare.Data.Annotations.AnnotationView>,
+    Microsoft.AspNetCore.Http.HttpResults.BadRequest<CoverageCompare.Web.Api.ApiError>,
+    Microsoft.AspNetCore.Http.HttpResults.NotFound<CoverageCompare.Web.Api.ApiError>,
+    Microsoft.AspNetCore.Http.HttpResults.Conflict<CoverageCompare.Web.Api.AnnotationConflict>>;
+
+namespace CoverageCompare.Web.Api;
+
+/// <summary>A new annotation on characters [Start, End) of one article of the story; Author is the display name the person gave.</summary>
+public sealed record CreateAnnotationRequest(int ArticleId, int Start, int End, string? Label, IReadOnlyList<string>? Tags, string? Note, string Author);
+
+/// <summary>Version is the one the client last saw; if the annotation has changed since, nothing is saved and the answer is 409.</summary>
+public sealed record EditAnnotationRequest(string? Label, IReadOnlyList<string>? Tags, string? Note, string Author, int Version);
+
+/// <summary>Delete, restore, resolve or reopen: who does it and the version they saw.</summary>
+public sealed record AnnotationActionRequest(string Author, int Version);
+
+public sealed record ReplyRequest(string Note, string Author);
+
+public sealed record LabelsRequest(IReadOnlyList<string> Labels);
+
+public sealed record AnnotationConflict(string Error, AnnotationView Current);
+
+public sealed record ImportResult(int Imported);
+
+public static class AnnotationsApi
+{
+    public static IEndpointRouteBuilder MapAnnotationsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var story = endpoints.MapGroup("/api/stories/{storyId:int}/annotations");
+        story.MapGet("/", ListAsync);
+        story.MapPost("/", CreateAsync);
+        story.MapGet("/export/{format}", ExportAsync);
+        story.MapPost("/import", ImportAsync).WithMetadata(new BodySizeLimit(AnnotationLimits.MaxImportBytes + 1));
+
+        var annotation = endpoints.MapGroup("/api/annotations/{id:guid}");
+        annotation.MapGet("/", GetAsync);
+        annotation.MapPut("/", EditAsync);
+        annotation.MapPost("/delete", (Guid id, AnnotationActionRequest request, AnnotationStore store, CancellationToken ct) =>
+            ActAsync(store.DeleteAsync(id, request.Author ?? "", request.Version, ct)));
+        annotation.MapPost("/restore", (Guid id, AnnotationActionRequest request, AnnotationStore store, CancellationToken ct) =>
+            ActAsync(store.RestoreAsync(id, request.Author ?? "", request.Version, ct)));
+        annotation.MapPost("/resolve", (Guid id, AnnotationActionRequest request, AnnotationStore store, CancellationToken ct) =>
+            ActAsync(store.ResolveAsync(id, request.Author ?? "", request.Version, ct)));
+        annotation.MapPost("/reopen", (Guid id, AnnotationActionRequest request, AnnotationStore store, CancellationToken ct) =>
+            ActAsync(store.ReopenAsync(id, request.Author ?? "", request.Version, ct)));
+        annotation.MapPost("/replies", ReplyAsync);
+        annotation.MapGet("/history", HistoryAsync);
+
+        var labels = endpoints.MapGroup("/api/annotation-labels");
+        labels.MapGet("/", (VerdictLabelStore store, CancellationToken ct) => store.ListAsync(ct));
+        labels.MapPut("/", SetLabelsAsync);
+        return endpoints;
+    }
+
+    /// <summary>The story's threads as JSON, or as a W3C AnnotationCollection when the client accepts application/ld+json.</summary>
+    private static async Task<IResult> ListAsync(int storyId, bool? includeDeleted, HttpRequest request, StoryStore stories, AnnotationStore store, CancellationToken ct)
+    {
+        if (await stories.GetAsync(storyId, ct) is not { } story) return TypedResults.NotFound();
+        var threads = await store.ListAsync(storyId, includeDeleted ?? false, ct);
+        return AcceptsJsonLd(request)
+            ? TypedResults.Bytes(WebAnnotationJsonLd.WriteCollection(story, threads, AnnotationIris.For(request)), WebAnnotationJsonLd.ContentType)
+            : TypedResults.Ok(threads);
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, HttpRequest request, AnnotationStore store, CancellationToken ct)
+    {
+        if (await store.GetAsync(id, ct) is not { } annotation) return TypedResults.NotFound();
+        return AcceptsJsonLd(request)
+            ? TypedResults.Bytes(WebAnnotationJsonLd.WriteAnnotation(annotation.StoryId, annotation, AnnotationIris.For(request)), WebAnnotationJsonLd.ContentType)
+            : TypedResults.Ok(annotation);
+    }
+
+    private static async Task<Results<Created<AnnotationView>, BadRequest<ApiError>>> CreateAsync(
+        int storyId, CreateAnnotationRequest request, AnnotationStore store, CancellationToken ct)
+    {
+        var draft = new NewAnnotation(request.ArticleId, request.Start, request.End, request.Label, request.Tags, request.Note, request.Author ?? "");
+        var created = await store.CreateAsync(storyId, draft, ct);
+        return created.Annotation is { } annotation
+            ? TypedResults.Created($"/api/annotations/{annotation.Id}", annotation)
+            : TypedResults.BadRequest(new ApiError(created.Error!));
+    }
+
+    private static async Task<Results<Created<AnnotationView>, BadRequest<ApiError>, NotFound<ApiError>>> ReplyAsync(
+        Guid id, ReplyRequest request, AnnotationStore store, CancellationToken ct)
+    {
+        var reply = await store.ReplyAsync(id, request.Note, request.Author ?? "", ct);
+        return reply.Status switch
+        {
+            ChangeStatus.Ok => TypedResults.Created($"/api/annotations/{reply.Annotation!.Id}", reply.Annotation),
+            ChangeStatus.NotFound => TypedResults.NotFound(new ApiError(reply.Error!)),
+            _ => TypedResults.BadRequest(new ApiError(reply.Error!)),
+        };
+    }
+
+    private static Task<ChangeResult> EditAsync(Guid id, EditAnnotationRequest request, AnnotationStore store, CancellationToken ct) =>
+        ActAsync(store.EditAsync(id, new AnnotationEdit(request.Label, request.Tags, request.Note), request.Author ?? "", request.Version, ct));
+
+    private static async Task<ChangeResult> ActAsync(Task<AnnotationChange> action)
+    {
+        var change = await action;
+        return change.Status switch
+        {
+            ChangeStatus.Ok => TypedResults.Ok(change.Annotation!),
+            ChangeStatus.Conflict => TypedResults.Conflict(new AnnotationConflict(change.Error!, change.Annotation!)),
+            ChangeStatus.NotFound => TypedResults.NotFound(new ApiError(change.Error!)),
+            _ => TypedResults.BadRequest(new ApiError(change.Error!)),
+        };
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<AnnotationRevisionView>>, NotFound>> HistoryAsync(Guid id, AnnotationStore store, CancellationToken ct) =>
+        await store.HistoryAsync(id, ct) is { } history ? TypedResults.Ok(history) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<IReadOnlyList<string>>, BadRequest<ApiError>>> SetLabelsAsync(LabelsRequest request, VerdictLabelStore store, CancellationToken ct)
+    {
+        var saved = await store.SetAsync(request.Labels ?? [], ct);
+        return saved.Succeeded ? TypedResults.Ok(saved.Value!) : TypedResults.BadRequest(new ApiError(saved.Error!));
+    }
+
+    /// <summary>A download of the story's annotations: jsonld (W3C Web Annotation), csv, claimreview (schema.org) or markdown.</summary>
+    private static async Task<IResult> ExportAsync(int storyId, string format, HttpRequest request, StoryStore stories, AnnotationStore store, CancellationToken ct)
+    {
+        if (await stories.GetAsync(storyId, ct) is not { } story) return TypedResults.NotFound();
+        var threads = await store.ListAsync(storyId, includeDeleted: false, ct);
+        var iris = AnnotationIris.For(request);
+        var name = $"story-{storyId}-annotations";
+        return format switch
+        {
+            "jsonld" => TypedResults.File(WebAnnotationJsonLd.WriteCollection(story, threads, iris), WebAnnotationJsonLd.ContentType, $"{name}.jsonld"),
+            "csv" => TypedResults.File(CsvExport.Write(story, threads), "text/csv; charset=utf-8", $"{name}.csv"),
+            "claimreview" => TypedResults.File(ClaimReviewExport.Write(story, threads, iris), "application/ld+json", $"{name}.claimreview.jsonld"),
+            "markdown" => TypedResults.File(Encoding.UTF8.GetBytes(MarkdownReport.Write(story, threads)), "text/markdown; charset=utf-8", $"{name}.md"),
+            _ => TypedResults.BadRequest(new ApiError($"Unknown export format \"{format}\"; use jsonld, csv, claimreview or markdown.")),
+        };
+    }
+
+    /// <summary>Adds the annotations of a Web Annotation JSON-LD file (as exported) to the story, all or nothing.</summary>
+    private static async Task<IResult> ImportAsync(int storyId, HttpRequest request, StoryStore stories, AnnotationStore store, TimeProvider clock, CancellationToken ct)
+    {
+        // JSON only, like every write here: a cross-site form cannot send it without a preflight this app never grants.
+        if (!request.HasJsonContentType()) return TypedResults.Problem("Send the file as application/ld+json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        if (await stories.GetAsync(storyId, ct) is null) return TypedResults.NotFound();
+
+        using var body = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
+        {
+            body.Write(buffer, 0, read);
+            if (body.Length > AnnotationLimits.MaxImportBytes)
+            {
+                return TypedResults.Json(new ApiError("The file is larger than 5 MB."), statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+        }
+
+        var parsed = WebAnnotationImport.Read(body.GetBuffer().AsMemory(0, (int)body.Length), clock.GetUtcNow().UtcDateTime);
+        if (parsed.Value is not { } items) return TypedResults.BadRequest(new ApiError(parsed.Error!));
+        var imported = await store.ImportAsync(storyId, items, ct);
+        return imported.Succeeded ? TypedResults.Ok(new ImportResult(imported.Value)) : TypedResults.BadRequest(new ApiError(imported.Error!));
+    }
+
+    private static bool AcceptsJsonLd(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(WebAnnotationJsonLd.MediaType, StringComparison.OrdinalIgnoreCase));
+
+    private sealed class BodySizeLimit(long maxBytes) : IRequestSizeLimitMetadata
+    {
+        public long? MaxRequestBodySize => maxBytes;
+    }
+}

@@ -1,0 +1,150 @@
+// Cross-highlighting on the story page, done in the browser so pointing at a claim answers at once.
+// Everything is read from data attributes the server renders: data-claim-id, data-group-id, data-relation,
+// data-focus-group / data-focus-claim on the claims panel.
+
+const ACTIVE = "is-active";
+const COUNTERPART = "is-counterpart";
+const CURRENT = "is-current";
+
+function comparisonRoot() {
+    return document.querySelector("[data-comparison]");
+}
+
+function claimsOfGroup(root, groupId) {
+    return root.querySelectorAll(`.claim[data-group-id="${CSS.escape(groupId)}"]`);
+}
+
+function clear(root) {
+    root.querySelectorAll(`.${ACTIVE}, .${COUNTERPART}`).forEach(el => el.classList.remove(ACTIVE, COUNTERPART));
+}
+
+// Scrolls a claim into view inside its own column only, so the page and the other columns stay put.
+function revealInColumn(claim) {
+    const box = claim.closest(".article-text");
+    if (!box) return;
+    const top = claim.offsetTop - box.offsetTop;
+    const bottom = top + claim.offsetHeight;
+    if (top < box.scrollTop || bottom > box.scrollTop + box.clientHeight) {
+        box.scrollTop = Math.max(0, top - box.clientHeight / 3);
+    }
+}
+
+function show(root, groupId, source) {
+    clear(root);
+    const sourceColumn = source?.closest("[data-testid=article-column]");
+    const firstPerColumn = new Map();
+    for (const claim of claimsOfGroup(root, groupId)) {
+        claim.classList.add(claim === source ? ACTIVE : COUNTERPART);
+        const column = claim.closest("[data-testid=article-column]");
+        if (column && column !== sourceColumn && !firstPerColumn.has(column)) firstPerColumn.set(column, claim);
+    }
+    firstPerColumn.forEach(revealInColumn);
+}
+
+function showClaim(root, claimId) {
+    clear(root);
+    const claim = root.querySelector(`.claim[data-claim-id="${CSS.escape(claimId)}"]`);
+    if (!claim) return;
+    claim.classList.add(ACTIVE);
+    revealInColumn(claim);
+    claim.closest("[data-testid=article-column]")?.scrollIntoView({ block: "nearest", inline: "nearest" });
+}
+
+function markCurrentInPanel(root, groupId) {
+    root.querySelectorAll(`[data-testid=claim-group].${CURRENT}`).forEach(el => el.classList.remove(CURRENT));
+    const item = groupId && root.querySelector(`[data-testid=claim-group][data-group-id="${CSS.escape(groupId)}"]`);
+    if (item) {
+        item.classList.add(CURRENT);
+        item.scrollIntoView({ block: "nearest" });
+    }
+}
+
+function pin(root, groupId, source) {
+    root.dataset.pinned = groupId;
+    show(root, groupId, source);
+    markCurrentInPanel(root, groupId);
+}
+
+function unpin(root) {
+    delete root.dataset.pinned;
+    clear(root);
+    markCurrentInPanel(root, null);
+}
+
+function isTyping(target) {
+    return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+}
+
+function stepDisagreement(root, step) {
+    const items = [...root.querySelectorAll("[data-testid=claim-group][data-verdict=disagree], [data-testid=claim-group][data-verdict=mixed]")];
+    if (items.length === 0) return;
+    const current = items.findIndex(item => item.dataset.groupId === root.dataset.pinned);
+    const next = items[(current + step + items.length) % items.length];
+    pin(root, next.dataset.groupId, null);
+    next.querySelector("button")?.focus({ preventScroll: true });
+}
+
+const handlers = {
+    mouseover(event) {
+        const root = comparisonRoot();
+        const claim = event.target instanceof Element ? event.target.closest(".claim[data-group-id]") : null;
+        if (!root || !claim || root.dataset.pinned) return;
+        show(root, claim.dataset.groupId, claim);
+    },
+    mouseout(event) {
+        const root = comparisonRoot();
+        const claim = event.target instanceof Element ? event.target.closest(".claim[data-group-id]") : null;
+        if (!root || !claim || root.dataset.pinned || claim.contains(event.relatedTarget)) return;
+        clear(root);
+    },
+    focusin(event) {
+        const root = comparisonRoot();
+        const claim = event.target instanceof Element ? event.target.closest(".claim[data-group-id]") : null;
+        if (!root || !claim || root.dataset.pinned) return;
+        show(root, claim.dataset.groupId, claim);
+    },
+    click(event) {
+        const root = comparisonRoot();
+        if (!root || !(event.target instanceof Element)) return;
+        const focusGroup = event.target.closest("[data-focus-group]");
+        if (focusGroup) {
+            pin(root, focusGroup.dataset.focusGroup, null);
+            return;
+        }
+        const focusClaim = event.target.closest("[data-focus-claim]");
+        if (focusClaim) {
+            unpin(root);
+            showClaim(root, focusClaim.dataset.focusClaim);
+            return;
+        }
+        const claim = event.target.closest(".claim[data-group-id]");
+        if (!claim) return;
+        if (root.dataset.pinned === claim.dataset.groupId) unpin(root);
+        else pin(root, claim.dataset.groupId, claim);
+    },
+    keydown(event) {
+        const root = comparisonRoot();
+        if (!root || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+        if (event.key === "j" || event.key === "k") {
+            event.preventDefault();
+            stepDisagreement(root, event.key === "j" ? 1 : -1);
+        } else if (event.key === "Escape") {
+            unpin(root);
+        } else if (event.key === "Enter") {
+            const claim = event.target instanceof Element ? event.target.closest(".claim[data-group-id]") : null;
+            if (claim) pin(root, claim.dataset.groupId, claim);
+        }
+    },
+};
+
+export function attach() {
+    for (const [name, handler] of Object.entries(handlers)) document.addEventListener(name, handler);
+    // A global rather than an attribute on <html>: enhanced navigation rewrites the root element's attributes.
+    globalThis.coverageCompare = { ...globalThis.coverageCompare, highlighting: true };
+    return {
+        detach() {
+            for (const [name, handler] of Object.entries(handlers)) document.removeEventListener(name, handler);
+            globalThis.coverageCompare = { ...globalThis.coverageCompare, highlighting: false };
+        },
+    };
+}
