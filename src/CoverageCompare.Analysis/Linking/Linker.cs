@@ -131,7 +131,7 @@ internal sealed class Linker(AnalyzerOptions options)
             {
                 if (qa.SameMeasure(qb))
                 {
-                    bonus = Math.Max(bonus, qa.Context is not null && qa.Context == qb.Context ? SameMeasureBonus : SameUnitBonus);
+                    bonus = Math.Max(bonus, qa.SharesContext(qb) ? SameMeasureBonus : SameUnitBonus);
                 }
             }
         }
