@@ -37,6 +37,4 @@ internal sealed class ClaimFeatures
 
     public int[] TermIds => Vector.Ids;
     public float[] TermWeights => Vector.Weights;
-
-    public IEnumerable<string> PersonKeys => Entities.Where(e => e.IsPerson).Select(e => e.Key).Distinct(StringComparer.Ordinal);
 }

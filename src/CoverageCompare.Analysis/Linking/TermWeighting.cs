@@ -3,12 +3,11 @@ using CoverageCompare.Analysis.Text;
 
 namespace CoverageCompare.Analysis.Linking;
 
-/// <summary>The story's vocabulary: term strings, document frequencies and a readable form of each term.</summary>
-internal sealed class TermTable(List<string> terms, int[] documentFrequency, string[] display)
+/// <summary>The story's vocabulary: term strings and a readable form of each term.</summary>
+internal sealed class TermTable(List<string> terms, string[] display)
 {
     public int Count => terms.Count;
     public string Term(int id) => terms[id];
-    public int DocumentFrequency(int id) => documentFrequency[id];
     public string Display(int id) => display[id];
 }
 
@@ -116,7 +115,7 @@ internal static class TermWeighting
                 .ToArray();
         }
         var display = surfaces.Select(s => s.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key).ToArray();
-        return new TermTable(names, df, display);
+        return new TermTable(names, display);
     }
 
     /// <summary>Token ranges of the clauses (split at commas, semicolons, dashes, brackets), merged until each has a few terms.</summary>
