@@ -23,10 +23,11 @@ public sealed class AnnotationExportTests(AppFixture app) : IClassFixture<AppFix
         {
             await File.WriteAllBytesAsync(file, await GetJsonLdAsync($"/api/stories/{story.StoryId}/annotations"));
 
-            var (exitCode, output) = await WebAnnotationConformance.ValidateAsync(file);
+            var (exitCode, stdout, stderr) = await WebAnnotationConformance.ValidateAsync(file);
 
-            Assert.True(exitCode == 0, $"The export failed the W3C Web Annotation conformance check:\n{output}");
-            Assert.Equal("4 passed, 0 failed", output.Split('\n')[^1]);
+            Assert.True(exitCode == 0, $"The export failed the W3C Web Annotation conformance check:\n{stdout}\n{stderr}");
+            Assert.Equal("4 passed, 0 failed", stdout.Split('\n')[^1]);
+            Assert.DoesNotContain("WARN", stderr);
         }
         finally
         {
@@ -41,10 +42,11 @@ public sealed class AnnotationExportTests(AppFixture app) : IClassFixture<AppFix
         await File.WriteAllTextAsync(file, """{ "@context": "https://www.w3.org/ns/anno.jsonld", "id": "http://localhost/a/1", "type": "Annotation", "target": "http://localhost/b" }""");
         try
         {
-            var (exitCode, output) = await WebAnnotationConformance.ValidateAsync(file);
+            var (exitCode, stdout, _) = await WebAnnotationConformance.ValidateAsync(file);
 
             Assert.Equal(1, exitCode);
-            Assert.EndsWith("0 passed, 1 failed", output.Split('\n').First(l => l.Contains("passed")));
+            Assert.StartsWith("FAIL http://localhost/a/1", stdout);
+            Assert.Equal("0 passed, 1 failed", stdout.Split('\n')[^1]);
         }
         finally
         {
@@ -164,6 +166,17 @@ public sealed class AnnotationExportTests(AppFixture app) : IClassFixture<AppFix
         Assert.Contains("## Valley Post: valley-post\n\n### Comment", report);
         Assert.Contains("\\# Not a heading", report);
         Assert.True(report.IndexOf("Harbour Times", StringComparison.Ordinal) < report.IndexOf("Valley Post", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheReportShowsTitlesAndQuotesLiterally()
+    {
+        var story = await AnnotatedStory.CreateAsync(client, "Floods <img src=x> *now* [here](javascript:x)");
+        await story.AnnotateAsync(client, story.First, "flood barrier", "Accurate");
+
+        var report = await client.GetStringAsync($"/api/stories/{story.StoryId}/annotations/export/markdown");
+
+        Assert.StartsWith(@"# Annotations: Floods \<img src=x\> \*now\* \[here\](javascript:x)", report);
     }
 
     [Fact]

@@ -120,6 +120,7 @@ public sealed class AnnotationsApiTests(AppFixture app) : IClassFixture<AppFixtu
              (RevisionAction.Deleted, "Cleo", "Changed", "Opinion"), (RevisionAction.Restored, "Ada", "Changed", "Opinion")],
             history!.Select(r => (r.Action, r.Author, r.Note, r.Label)));
         Assert.Equal([1, 2, 3, 4], history!.Select(r => r.Version));
+        Assert.Contains("\"action\":\"Restored\"", await client.GetStringAsync(url + "/history"));
     }
 
     [Fact]

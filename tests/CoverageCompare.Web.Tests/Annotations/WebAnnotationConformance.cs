@@ -10,11 +10,12 @@ internal static class WebAnnotationConformance
 {
     private static readonly Lazy<Task<string>> Validator = new(PrepareAsync);
 
-    public static async Task<(int ExitCode, string Output)> ValidateAsync(string jsonFile)
+    /// <summary>The validator's exit code, its stdout (failures, then "N passed, M failed") and its stderr (warnings).</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> ValidateAsync(string jsonFile)
     {
         var folder = await Validator.Value;
         var (exitCode, stdout, stderr) = await RunAsync("node", folder, "validate.mjs", "--no-info", jsonFile);
-        return (exitCode, stdout.Trim() + (stderr.Length > 0 ? "\n" + stderr.Trim() : ""));
+        return (exitCode, stdout.Trim(), stderr.Trim());
     }
 
     private static async Task<string> PrepareAsync()
