@@ -175,7 +175,7 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
             .Where(r => r.AnnotationId == annotationId)
             .OrderBy(r => r.Id)
             .ToListAsync(cancellationToken);
-        return revisions.Select(r => new AnnotationRevisionView(r.Version, r.Action, r.Author, r.At, r.Label, r.Tags, r.Note, r.Start, r.End, r.Exact)).ToList();
+        return revisions.Select(r => new AnnotationRevisionView(r.Version, r.Action, r.Author, Utc(r.At), r.Label, r.Tags, r.Note, r.Start, r.End, r.Exact)).ToList();
     }
 
     /// <summary>Loads, checks the version the caller saw, applies the change and saves it with a revision; a concurrent save in between is a conflict too.</summary>
@@ -246,12 +246,15 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
         a.Tags,
         a.Note,
         a.Author,
-        a.CreatedAt,
-        a.ModifiedAt,
-        a.ResolvedAt,
-        a.DeletedAt,
+        Utc(a.CreatedAt),
+        Utc(a.ModifiedAt),
+        a.ResolvedAt is { } resolved ? Utc(resolved) : null,
+        a.DeletedAt is { } deleted ? Utc(deleted) : null,
         a.Version,
         replies);
+
+    // SQLite hands dates back without a kind; every date stored here is UTC.
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
     internal static AnnotationRevision Revision(Annotation a, RevisionAction action, string author, DateTime at) => new()
     {
