@@ -75,6 +75,7 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
         var parent = await db.Annotations.FirstOrDefaultAsync(a => a.PublicId == annotationId && a.DeletedAt == null, cancellationToken);
         if (parent is null) return AnnotationChange.NotFound();
         if (parent.ParentId is { } rootId) parent = await db.Annotations.SingleAsync(a => a.Id == rootId, cancellationToken);
+        if (parent.DeletedAt is not null) return AnnotationChange.Invalid("The annotation this thread belongs to was deleted; restore it before replying.");
 
         var now = Now();
         var reply = new Annotation

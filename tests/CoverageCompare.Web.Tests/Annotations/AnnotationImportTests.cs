@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using CoverageCompare.Data.Annotations;
 using CoverageCompare.Web.Api;
 
@@ -67,7 +68,7 @@ public sealed class AnnotationImportTests(AppFixture app) : IClassFixture<AppFix
     [InlineData("not json", "not valid JSON")]
     [InlineData("context", "\"@context\" must be \"http://www.w3.org/ns/anno.jsonld\"")]
     [InlineData("label", "Annotation 2")]
-    [InlineData("article", "not an article of this story")]
+    [InlineData("article", "no single article of the story has its quote")]
     [InlineData("no quote", "no TextQuoteSelector")]
     [InlineData("no creator", "no creator")]
     [InlineData("orphan reply", "neither in the file nor in this story")]
@@ -81,7 +82,7 @@ public sealed class AnnotationImportTests(AppFixture app) : IClassFixture<AppFix
         var second = problem switch
         {
             "label" => Annotation(Guid.NewGuid(), story, "eastern embankment", "Dubious"),
-            "article" => Annotation(Guid.NewGuid(), other, "eastern embankment", null),
+            "article" => Annotation(Guid.NewGuid(), other, "a quote no article of this story has", null),
             "no quote" => Without(Annotation(Guid.NewGuid(), story, "eastern embankment", null), "target", "selector"),
             "no creator" => Without(Annotation(Guid.NewGuid(), story, "eastern embankment", null), "creator"),
             "orphan reply" => Reply(Guid.NewGuid(), Guid.NewGuid()),
@@ -101,6 +102,27 @@ public sealed class AnnotationImportTests(AppFixture app) : IClassFixture<AppFix
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, (await response.Content.ReadFromJsonAsync<ApiError>())!.Error);
         Assert.Empty((await client.GetFromJsonAsync<List<AnnotationView>>($"/api/stories/{story.StoryId}/annotations?includeDeleted=true"))!);
+    }
+
+    [Fact]
+    public async Task AnExportOfAnotherStoryGoesToTheArticleHoldingEachQuote()
+    {
+        var original = await AnnotatedStory.CreateAsync(client, "Original");
+        var root = await original.AnnotateAsync(client, original.Second, "could run into the autumn", "Unverifiable", "Which council?");
+        await client.PostAsJsonAsync($"/api/annotations/{root.Id}/replies", new ReplyRequest("The county one.", "Bob"));
+        var exported = Encoding.UTF8.GetString(await GetJsonLdAsync(client, $"/api/stories/{original.StoryId}/annotations"));
+        var copy = await AnnotatedStory.CreateAsync(client, "Copy");
+        var newIds = new Dictionary<string, string>();
+        var withNewIds = Regex.Replace(exported, "/api/annotations/(?<id>[0-9a-f-]{36})",
+            m => "/api/annotations/" + (newIds.TryGetValue(m.Groups["id"].Value, out var id) ? id : newIds[m.Groups["id"].Value] = Guid.NewGuid().ToString()));
+
+        var response = await ImportAsync(client, copy.StoryId, Encoding.UTF8.GetBytes(withNewIds));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var thread = Assert.Single((await client.GetFromJsonAsync<List<AnnotationView>>($"/api/stories/{copy.StoryId}/annotations"))!);
+        Assert.Equal((copy.Second.Id, "could run into the autumn", false), (thread.Target.ArticleId, thread.Target.Exact, thread.Target.Orphaned));
+        Assert.Equal(root.Target with { ArticleId = copy.Second.Id }, thread.Target);
+        Assert.Equal("The county one.", Assert.Single(thread.Replies).Note);
     }
 
     [Fact]

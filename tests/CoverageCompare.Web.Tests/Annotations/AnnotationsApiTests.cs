@@ -124,6 +124,24 @@ public sealed class AnnotationsApiTests(AppFixture app) : IClassFixture<AppFixtu
     }
 
     [Fact]
+    public async Task AReplyToAReplyJoinsItsThreadButNotOnceTheThreadIsDeleted()
+    {
+        var story = await AnnotatedStory.CreateAsync(client, "Reply to reply");
+        var root = await story.AnnotateAsync(client, story.First, "flood barrier", "Accurate");
+        var first = await PostCreatedAsync($"/api/annotations/{root.Id}/replies", new ReplyRequest("First.", "Bob"));
+
+        var second = await PostCreatedAsync($"/api/annotations/{first.Id}/replies", new ReplyRequest("Second.", "Cleo"));
+        await PostAsync<AnnotationView>($"/api/annotations/{root.Id}/delete", new AnnotationActionRequest("Ada", root.Version));
+        var late = await client.PostAsJsonAsync($"/api/annotations/{first.Id}/replies", new ReplyRequest("Too late.", "Dana"));
+
+        Assert.Equal(root.Id, second.ParentId);
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.Contains("restore it before replying", (await late.Content.ReadFromJsonAsync<ApiError>())!.Error);
+        var thread = Assert.Single((await client.GetFromJsonAsync<List<AnnotationView>>($"/api/stories/{story.StoryId}/annotations?includeDeleted=true"))!);
+        Assert.Equal(["First.", "Second."], thread.Replies.Select(r => r.Note));
+    }
+
+    [Fact]
     public async Task AThreadCanBeResolvedAndReopened()
     {
         var story = await AnnotatedStory.CreateAsync(client, "Resolve");
@@ -193,6 +211,13 @@ public sealed class AnnotationsApiTests(AppFixture app) : IClassFixture<AppFixtu
         var response = await client.PutAsJsonAsync(url, body);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<T>())!;
+    }
+
+    private async Task<AnnotationView> PostCreatedAsync(string url, object body)
+    {
+        var response = await client.PostAsJsonAsync(url, body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<AnnotationView>())!;
     }
 
     private async Task<T> PostAsync<T>(string url, object body)
