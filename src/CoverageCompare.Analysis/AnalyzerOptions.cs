@@ -6,7 +6,7 @@ public sealed record AnalyzerOptions
     public static AnalyzerOptions Default { get; } = new();
 
     /// <summary>Minimum similarity for two claims to be linked.</summary>
-    public double LinkThreshold { get; init; } = 0.3;
+    public double LinkThreshold { get; init; } = 0.28;
 
     /// <summary>How much more than <see cref="LinkThreshold"/> a pair needs when it is the best match for only one of its claims.</summary>
     public double OneSidedExtra { get; init; } = 0.05;

@@ -8,8 +8,8 @@ public sealed class SeedFixtureTests(ITestOutputHelper output)
 {
     // The aim is 90% for both. These floors are what the engine reaches today, so a regression fails;
     // the pairs it still misses are paraphrases with few shared words (see the test output).
-    private const double RecallFloor = 0.75;
-    private const double PrecisionFloor = 0.75;
+    private const double RecallFloor = 0.8;
+    private const double PrecisionFloor = 0.8;
 
     private readonly IReadOnlyList<ArticleInput> _articles = Stories.Seeds();
 

@@ -24,7 +24,7 @@ internal sealed class ClaimFeatures
     public required bool[] Excluded { get; init; }
 
     /// <summary>Content-word stems outside negations, for the opposite-polarity check.</summary>
-    public required FrozenSet<string> PositiveStems { get; init; }
+    public required IReadOnlySet<string> PositiveStems { get; init; }
 
     public ClaimKind Kind { get; set; }
     public string? Speaker { get; set; }

@@ -61,7 +61,7 @@ internal sealed class FeatureBuilder(AnalyzerOptions options)
             .Select(t => Stemmer.Stem(t.Key))
             .Concat(polarity.Where(p => !p.Negative).Select(p => p.Predicate))
             .Where(s => !negated.Contains(s))
-            .ToFrozenSet(StringComparer.Ordinal);
+            .ToHashSet(StringComparer.Ordinal);
         var hedges = tokens.Where(t => Lexicon.Hedges.Contains(t.Key)).Select(t => t.Surface.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray();
         var quotes = segment.Quotes
             .Select(q => Quote(text, q))

@@ -12,6 +12,13 @@ internal sealed record Quantity(double Low, double High, string Unit, string Tex
     /// <summary>Stem of the word the number measures ("cost" in "will cost $480 million"), when there is one.</summary>
     public string? Context { get; init; }
 
+    /// <summary>Stem of the word right after it ("cost" in "at a fraction of the cost").</summary>
+    public string? ContextAfter { get; init; }
+
+    public bool SharesContext(Quantity other) =>
+        Context is not null && (Context == other.Context || Context == other.ContextAfter)
+        || ContextAfter is not null && (ContextAfter == other.Context || ContextAfter == other.ContextAfter);
+
     public bool Overlaps(Quantity other)
     {
         if (Tally is not null || other.Tally is not null)
@@ -67,6 +74,8 @@ internal static class QuantityExtractor
         ["euros"] = "eur", ["£"] = "gbp", ["pound"] = "gbp", ["pounds"] = "gbp",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    public static bool IsNumberWord(string key) => NumberWords.ContainsKey(key);
+
     public static List<Quantity> Extract(string text, IReadOnlyList<Token> tokens, ReadOnlySpan<bool> taken)
     {
         var result = new List<Quantity>();
@@ -77,11 +86,30 @@ internal static class QuantityExtractor
             var next = taken[i] ? -1 : TryRead(text, tokens, taken, i, result);
             if (result.Count > count)
             {
-                result[^1] = result[^1] with { Context = ContextOf(tokens, result[^1].Start) };
+                var q = result[^1];
+                result[^1] = q with { Context = ContextOf(tokens, q.Start), ContextAfter = ContextAfter(tokens, q.End) };
             }
             i = next > i ? next : i + 1;
         }
         return result;
+    }
+
+    private static string? ContextAfter(IReadOnlyList<Token> tokens, int end)
+    {
+        var first = 0;
+        while (first < tokens.Count && tokens[first].Start < end)
+        {
+            first++;
+        }
+        for (var k = first; k < tokens.Count && k < first + 2; k++)
+        {
+            var t = tokens[k];
+            if (t.Shape == TokenShape.Word && !Lexicon.StopWords.Contains(t.Key) && !Lexicon.Auxiliaries.Contains(t.Key))
+            {
+                return Stemmer.Stem(t.Key);
+            }
+        }
+        return null;
     }
 
     private static string? ContextOf(IReadOnlyList<Token> tokens, int start)
@@ -192,6 +220,12 @@ internal static class QuantityExtractor
             }
             else if (u.Shape == TokenShape.Word && !Lexicon.StopWords.Contains(u.Key) && !taken[last + 1])
             {
+                // "two tech giants" counts things in passing; "six minutes" measures.
+                if (tokens[i].Shape == TokenShape.Word && last + 2 < tokens.Count && tokens[last + 2].Shape == TokenShape.Word
+                    && !Lexicon.StopWords.Contains(tokens[last + 2].Key) && text.AsSpan(u.End, tokens[last + 2].Start - u.End).IsWhiteSpace())
+                {
+                    return -1;
+                }
                 unitName = Stemmer.Stem(Lexicon.BuiltInAliases.GetValueOrDefault(u.Key, u.Key));
                 last++;
             }

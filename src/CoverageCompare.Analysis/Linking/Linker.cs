@@ -24,47 +24,72 @@ internal sealed class Linker(AnalyzerOptions options)
         var claims = story.Claims;
         var cap = (int)Math.Clamp(options.MaxPostingShare * claims.Count, options.MinPostingCap, 4 * options.MinPostingCap);
         var postings = BuildPostings(claims, story.Terms.Count);
-        var partial = new Dictionary<long, float>();
-        foreach (var list in postings)
+        var minPartial = options.LinkThreshold * 0.3;
+        var scored = new List<Candidate>();
+        var accumulator = new float[claims.Count];
+        var touched = new List<int>();
+        foreach (var a in claims)
         {
-            if (list is null || list.Count < 2 || list.Count > cap)
+            // Score-at-a-time over the postings of a's terms: only claims sharing a term are ever visited.
+            for (var k = 0; k < a.TermIds.Length; k++)
             {
-                continue;
-            }
-            for (var x = 0; x < list.Count; x++)
-            {
-                var (a, wa) = list[x];
-                for (var y = x + 1; y < list.Count; y++)
+                var list = postings[a.TermIds[k]];
+                if (list is null || list.Count < 2 || list.Count > cap)
                 {
-                    var (b, wb) = list[y];
-                    if (claims[a].Article == claims[b].Article)
+                    continue;
+                }
+                var wa = a.TermWeights[k];
+                for (var p = FirstAfter(list, a.Index); p < list.Count; p++)
+                {
+                    var (b, wb) = list[p];
+                    if (claims[b].Article == a.Article)
                     {
                         continue;
                     }
-                    var key = ((long)a << 32) | (uint)b;
-                    partial[key] = partial.GetValueOrDefault(key) + wa * wb;
+                    if (accumulator[b] == 0)
+                    {
+                        touched.Add(b);
+                    }
+                    accumulator[b] += wa * wb;
                 }
             }
-        }
-
-        var minPartial = options.LinkThreshold * 0.3;
-        var scored = new List<Candidate>();
-        foreach (var (key, value) in partial)
-        {
-            var a = (int)(key >> 32);
-            var b = (int)(key & 0xFFFFFFFF);
-            if (value < minPartial && !(claims[a].Quotes.Count > 0 && claims[b].Quotes.Count > 0))
+            touched.Sort();
+            foreach (var b in touched)
             {
-                continue;
+                var partial = accumulator[b];
+                accumulator[b] = 0;
+                if (partial < minPartial && !(a.Quotes.Count > 0 && claims[b].Quotes.Count > 0))
+                {
+                    continue;
+                }
+                var score = Score(a, claims[b]);
+                if (score >= options.LinkThreshold)
+                {
+                    scored.Add(new Candidate(a.Index, b, Math.Round(score, 2)));
+                }
             }
-            var score = Score(claims[a], claims[b]);
-            if (score >= options.LinkThreshold)
-            {
-                scored.Add(new Candidate(a, b, Math.Round(score, 2)));
-            }
+            touched.Clear();
         }
         scored.Sort((p, q) => p.A != q.A ? p.A.CompareTo(q.A) : p.B.CompareTo(q.B));
         return KeepBest(scored, claims);
+    }
+
+    private static int FirstAfter(List<(int Claim, float Weight)> list, int claim)
+    {
+        int lo = 0, hi = list.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (list[mid].Claim <= claim)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static List<(int Claim, float Weight)>?[] BuildPostings(IReadOnlyList<ClaimFeatures> claims, int termCount)
@@ -106,7 +131,7 @@ internal sealed class Linker(AnalyzerOptions options)
             {
                 if (qa.SameMeasure(qb))
                 {
-                    bonus = Math.Max(bonus, qa.Context is not null && qa.Context == qb.Context ? SameMeasureBonus : SameUnitBonus);
+                    bonus = Math.Max(bonus, qa.SharesContext(qb) ? SameMeasureBonus : SameUnitBonus);
                 }
             }
         }

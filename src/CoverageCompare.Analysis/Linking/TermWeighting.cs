@@ -20,7 +20,7 @@ internal static class TermWeighting
 {
     private const float EntityBoost = 1.2f;
     private const float UnitWeight = 0.6f;
-    private const int MinClauseTerms = 4;
+    private const int MinClauseTerms = 3;
     private static readonly FrozenSet<string> JoinedPrefixes = new[] { "non", "multi", "co", "re", "pre", "anti", "semi", "self", "cross", "sub" }
         .ToFrozenSet(StringComparer.Ordinal);
 
@@ -74,7 +74,7 @@ internal static class TermWeighting
                 }
                 key = resolver.Canonical(key);
                 // Adverbs ("briefly", "notably") and framing nouns colour a sentence but do not identify its fact.
-                if (Lexicon.StopWords.Contains(key) || Lexicon.PersonTitles.Contains(key) || Lexicon.LightNouns.Contains(key) || Lexicon.IsMannerAdverb(key))
+                if (Lexicon.StopWords.Contains(key) || Lexicon.PersonTitles.Contains(key) || Lexicon.LightNouns.Contains(key) || Lexicon.IsMannerAdverb(key) || QuantityExtractor.IsNumberWord(key))
                 {
                     continue;
                 }

@@ -1,0 +1,74 @@
+using CoverageCompare.Analysis;
+using CoverageCompare.Analysis.Segmentation;
+using CoverageCompare.Analysis.Text;
+
+namespace CoverageCompare.Benchmarks;
+
+/// <summary>
+/// The reference the engine is measured against: the same sentences, plain TF-IDF vectors, and a
+/// cosine for every pair of sentences from different articles. Quadratic in the number of sentences.
+/// </summary>
+public static class NaiveAllPairs
+{
+    public static int CountSimilarPairs(IReadOnlyList<ArticleInput> articles, double threshold = 0.3)
+    {
+        var sentences = new List<(int Article, Dictionary<string, double> Terms)>();
+        for (var a = 0; a < articles.Count; a++)
+        {
+            var text = articles[a].Text;
+            foreach (var segment in Segmenter.Segment(text).Segments)
+            {
+                var terms = new Dictionary<string, double>(StringComparer.Ordinal);
+                foreach (var token in Tokenizer.Tokenize(text, segment.Start, segment.End))
+                {
+                    if (token.Shape == TokenShape.Word && !Lexicon.StopWords.Contains(token.Key))
+                    {
+                        var stem = Stemmer.Stem(token.Key);
+                        terms[stem] = terms.GetValueOrDefault(stem) + 1;
+                    }
+                }
+                sentences.Add((a, terms));
+            }
+        }
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (_, terms) in sentences)
+        {
+            foreach (var term in terms.Keys)
+            {
+                df[term] = df.GetValueOrDefault(term) + 1;
+            }
+        }
+        var vectors = sentences.Select(s =>
+        {
+            var weighted = s.Terms.ToDictionary(t => t.Key, t => t.Value * Math.Log(1 + (double)sentences.Count / df[t.Key]), StringComparer.Ordinal);
+            var norm = Math.Sqrt(weighted.Values.Sum(w => w * w));
+            return (s.Article, Weights: weighted.ToDictionary(w => w.Key, w => norm > 0 ? w.Value / norm : 0, StringComparer.Ordinal));
+        }).ToArray();
+
+        var similar = 0;
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            for (var j = i + 1; j < vectors.Length; j++)
+            {
+                if (vectors[i].Article == vectors[j].Article)
+                {
+                    continue;
+                }
+                var (small, large) = vectors[i].Weights.Count <= vectors[j].Weights.Count ? (vectors[i].Weights, vectors[j].Weights) : (vectors[j].Weights, vectors[i].Weights);
+                double dot = 0;
+                foreach (var (term, weight) in small)
+                {
+                    if (large.TryGetValue(term, out var other))
+                    {
+                        dot += weight * other;
+                    }
+                }
+                if (dot >= threshold)
+                {
+                    similar++;
+                }
+            }
+        }
+        return similar;
+    }
+}
