@@ -23,7 +23,10 @@ builder.Services.AddSingleton(new StoryAnalyzer());
 builder.Services.AddSingleton<AnalysisStore>();
 builder.Services.AddAnnotations();
 
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRazorComponents()
+    .AddInteractiveServerComponents()
+    // Sized for the largest field a form sends in one message (see CircuitLimits); files stream separately.
+    .AddHubOptions(options => options.MaximumReceiveMessageSize = CircuitLimits.MaxMessageBytes);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();

@@ -151,6 +151,7 @@ public sealed class AgreementViewTests(AppFixture app)
         await page.ReloadAsync();
         await WaitForHighlightingAsync(page);
         await Assertions.Expect(page.GetByTestId("correction")).ToContainTextAsync("Ana Checker");
+        await page.GetByTestId("claim-group").Filter(new() { HasText = "Pier Street" }).First.Locator("details.links summary").ClickAsync();
         var corrected = page.Locator($"[data-testid=link][data-claim-a='{a}'][data-claim-b='{b}']");
         await Assertions.Expect(corrected).ToHaveAttributeAsync("data-relation", "disagree");
         await Assertions.Expect(page.Locator($".claim[data-claim-id='{a}']")).ToHaveAttributeAsync("data-relation", "disagree");
@@ -179,7 +180,7 @@ public sealed class AgreementViewTests(AppFixture app)
         var page = await app.NewPageAsync();
         await page.GotoAsync("/");
         await page.Locator("[data-testid=story-link]", new() { HasText = "Northshore tram" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/stories/\d+$"));
+        await page.WaitForURLAsync(new Regex(@"/stories/\d+$"), new() { WaitUntil = WaitUntilState.Commit });
         await WaitForHighlightingAsync(page);
         return page;
     }

@@ -30,6 +30,8 @@ public sealed class AppFixture : IAsyncLifetime
         factory.StartServer();
         BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
+        // Expectations wait as long as actions: a shared two-core machine can be slow without anything being wrong.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()
         {

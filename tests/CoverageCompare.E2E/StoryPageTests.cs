@@ -110,7 +110,7 @@ public sealed class StoryPageTests(AppFixture app)
         await AppFixture.WaitForCircuitAsync(page);
         await page.GetByTestId("new-story-title").FillAsync(title);
         await page.GetByTestId("create-story").ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/stories/\d+$"));
+        await page.WaitForURLAsync(new Regex(@"/stories/\d+$"), new() { WaitUntil = WaitUntilState.Commit });
         await AppFixture.WaitForCircuitAsync(page);
         return page.Url;
     }

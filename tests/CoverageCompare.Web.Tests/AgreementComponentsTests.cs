@@ -30,7 +30,7 @@ public sealed class AgreementComponentsTests(AppFixture app) : IClassFixture<App
     }
 
     [Fact]
-    public async Task ClaimsPanelOffersCorrectionsOnceTheReviewerHasAName()
+    public async Task ClaimsPanelStopsAskingForANameOnceTheReviewerHasOneAndKeepsLinkDetailsClosed()
     {
         var (story, comparison) = await DemoComparison.LoadAsync(app.Factory.Services);
 
@@ -41,7 +41,9 @@ public sealed class AgreementComponentsTests(AppFixture app) : IClassFixture<App
         }, reviewerName: "Ana"));
 
         Assert.Null(page.QuerySelector("[data-testid=reviewer-name]"));
-        Assert.Equal(comparison.Facts.Sum(f => f.Links.Count), page.QuerySelectorAll("[data-testid=correct-not-same]").Length);
+        Assert.Equal(comparison.Facts.Count(f => !f.IsSingleSource), page.QuerySelectorAll("details.links").Length);
+        Assert.Empty(page.QuerySelectorAll("[data-testid=link]"));
+        Assert.Equal(comparison.Facts.Count, page.QuerySelectorAll("[data-testid=annotate-claim]").Length);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-// Cross-highlighting on the story page, done in the browser so pointing at a claim answers at once.
+// Cross-highlighting and text selection on the story page, done in the browser so pointing at a claim answers at once.
 // Everything is read from data attributes the server renders: data-claim-id, data-group-id, data-relation,
 // data-focus-group / data-focus-claim on the claims panel.
 
@@ -84,6 +84,61 @@ function stepDisagreement(root, step) {
     next.querySelector("button")?.focus({ preventScroll: true });
 }
 
+// Offsets of a selection end, in UTF-16 code units of the article text: paragraphs carry their start in data-offset.
+function articleOffset(box, node, offset, isStart) {
+    const element = node instanceof Element ? node : node.parentElement;
+    const paragraph = element?.closest("p[data-offset]");
+    if (paragraph && box.contains(paragraph)) {
+        const range = document.createRange();
+        range.setStart(paragraph, 0);
+        range.setEnd(node, offset);
+        return Number(paragraph.dataset.offset) + range.toString().length;
+    }
+    // The end lies between paragraphs: a start moves to the next paragraph, an end back to the previous one.
+    const paragraphs = [...box.querySelectorAll("p[data-offset]")];
+    const point = document.createRange();
+    point.setStart(node, offset);
+    point.collapse(true);
+    const next = paragraphs.findIndex(p => point.comparePoint(p, 0) > 0);
+    if (isStart) return next === -1 ? null : Number(paragraphs[next].dataset.offset);
+    const previous = next === -1 ? paragraphs.at(-1) : paragraphs[next - 1];
+    return previous ? Number(previous.dataset.offset) + previous.textContent.length : null;
+}
+
+let selectionTarget = null;
+let lastSelection = "";
+
+function reportSelection() {
+    if (!selectionTarget) return;
+    const selection = document.getSelection();
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) {
+        if (lastSelection !== "") selectionTarget.invokeMethodAsync("SelectionCleared");
+        lastSelection = "";
+        return;
+    }
+    const range = selection.getRangeAt(0);
+    const startBox = (range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement)?.closest(".article-text");
+    const endBox = (range.endContainer instanceof Element ? range.endContainer : range.endContainer.parentElement)?.closest(".article-text");
+    let report;
+    if (!startBox && !endBox) {
+        report = "";
+    } else if (startBox !== endBox) {
+        report = "error:Select text within one article; this selection spans more than one column or leaves the article text.";
+    } else {
+        const start = articleOffset(startBox, range.startContainer, range.startOffset, true);
+        const end = articleOffset(startBox, range.endContainer, range.endOffset, false);
+        report = start === null || end === null || end <= start ? "" : `${startBox.dataset.articleId}:${start}:${end}`;
+    }
+    if (report === lastSelection) return;
+    lastSelection = report;
+    if (report === "") selectionTarget.invokeMethodAsync("SelectionCleared");
+    else if (report.startsWith("error:")) selectionTarget.invokeMethodAsync("SelectionRefused", report.slice(6));
+    else {
+        const [articleId, start, end] = report.split(":").map(Number);
+        selectionTarget.invokeMethodAsync("SelectionMade", articleId, start, end);
+    }
+}
+
 const handlers = {
     mouseover(event) {
         const root = comparisonRoot();
@@ -103,9 +158,20 @@ const handlers = {
         if (!root || !claim || root.dataset.pinned) return;
         show(root, claim.dataset.groupId, claim);
     },
+    mouseup() {
+        setTimeout(reportSelection, 0);
+    },
+    keyup(event) {
+        if (event.shiftKey || event.key.startsWith("Arrow")) reportSelection();
+    },
     click(event) {
         const root = comparisonRoot();
         if (!root || !(event.target instanceof Element)) return;
+        const annotation = event.target.closest("mark[data-annotation-id]");
+        if (annotation && selectionTarget && document.getSelection()?.isCollapsed) {
+            selectionTarget.invokeMethodAsync("AnnotationOpened", annotation.dataset.annotationId);
+            return;
+        }
         const focusGroup = event.target.closest("[data-focus-group]");
         if (focusGroup) {
             pin(root, focusGroup.dataset.focusGroup, null);
@@ -137,13 +203,16 @@ const handlers = {
     },
 };
 
-export function attach() {
+/** @param dotNetTarget the story page, told about text selections and clicks on annotations. */
+export function attach(dotNetTarget) {
+    selectionTarget = dotNetTarget;
     for (const [name, handler] of Object.entries(handlers)) document.addEventListener(name, handler);
     // A global rather than an attribute on <html>: enhanced navigation rewrites the root element's attributes.
     globalThis.coverageCompare = { ...globalThis.coverageCompare, highlighting: true };
     return {
         detach() {
             for (const [name, handler] of Object.entries(handlers)) document.removeEventListener(name, handler);
+            selectionTarget = null;
             globalThis.coverageCompare = { ...globalThis.coverageCompare, highlighting: false };
         },
     };

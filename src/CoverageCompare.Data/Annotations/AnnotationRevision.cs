@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace CoverageCompare.Data.Annotations;
 
+[JsonConverter(typeof(JsonStringEnumConverter<RevisionAction>))]
 public enum RevisionAction
 {
     Created,

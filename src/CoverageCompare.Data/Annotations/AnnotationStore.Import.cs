@@ -8,7 +8,9 @@ public sealed partial class AnnotationStore
 {
     /// <summary>
     /// Adds exported annotations to a story, all or nothing: each is checked, anchored again in its article's current
-    /// text (orphaned when its quote is gone) and keeps its id, author and times. Returns how many were added.
+    /// text (orphaned when its quote is gone) and keeps its id, author and times. A target naming an article outside
+    /// the story (a file from another story or installation) goes to the one article of this story holding its exact
+    /// quote. Returns how many were added.
     /// </summary>
     public async Task<StoreResult<int>> ImportAsync(int storyId, IReadOnlyList<ImportedAnnotation> items, CancellationToken cancellationToken = default)
     {
@@ -17,10 +19,8 @@ public sealed partial class AnnotationStore
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var articleIds = items.Select(i => i.ArticleId).Distinct().ToList();
-        var texts = await db.Articles.AsNoTracking()
-            .Where(a => a.StoryId == storyId && articleIds.Contains(a.Id))
-            .ToDictionaryAsync(a => a.Id, a => a.Text, cancellationToken);
+        var texts = await db.Articles.AsNoTracking().Where(a => a.StoryId == storyId).ToDictionaryAsync(a => a.Id, a => a.Text, cancellationToken);
+        var articleOf = new Dictionary<Guid, int>();
         var labels = await LabelNamesAsync(db, cancellationToken);
         var ids = items.Select(i => i.Id).ToList();
         var taken = await db.Annotations.Where(a => ids.Contains(a.PublicId)).Select(a => a.PublicId).ToListAsync(cancellationToken);
@@ -65,8 +65,15 @@ public sealed partial class AnnotationStore
                     ? null
                     : "it replies to an annotation that is neither in the file nor in this story.";
             }
-            if (!texts.ContainsKey(item.ArticleId)) return "its target is not an article of this story.";
             if (item.Exact.Length == 0 || item.Start < 0 || item.End < item.Start) return "its target has an empty or inverted selection.";
+            if (texts.ContainsKey(item.ArticleId))
+            {
+                articleOf[item.Id] = item.ArticleId;
+                return null;
+            }
+            var holding = texts.Where(t => t.Value.Contains(item.Exact, StringComparison.Ordinal)).Select(t => t.Key).Take(2).ToList();
+            if (holding.Count != 1) return "its target is not an article of this story, and no single article of the story has its quote.";
+            articleOf[item.Id] = holding[0];
             return null;
         }
 
@@ -98,8 +105,8 @@ public sealed partial class AnnotationStore
             }
 
             var given = new TextAnchor(item.Start, item.End, item.Exact, Tail(item.Prefix), Head(item.Suffix));
-            var placed = TextAnchoring.Reanchor(texts[item.ArticleId], given);
-            annotation.ArticleId = item.ArticleId;
+            var placed = TextAnchoring.Reanchor(texts[articleOf[item.Id]], given);
+            annotation.ArticleId = articleOf[item.Id];
             (annotation.Start, annotation.End, annotation.Exact, annotation.Prefix, annotation.Suffix) =
                 (placed.Anchor.Start, placed.Anchor.End, placed.Anchor.Exact, placed.Anchor.Prefix, placed.Anchor.Suffix);
             annotation.Orphaned = placed.IsOrphaned;

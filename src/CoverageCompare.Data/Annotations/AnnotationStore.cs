@@ -75,6 +75,7 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
         var parent = await db.Annotations.FirstOrDefaultAsync(a => a.PublicId == annotationId && a.DeletedAt == null, cancellationToken);
         if (parent is null) return AnnotationChange.NotFound();
         if (parent.ParentId is { } rootId) parent = await db.Annotations.SingleAsync(a => a.Id == rootId, cancellationToken);
+        if (parent.DeletedAt is not null) return AnnotationChange.Invalid("The annotation this thread belongs to was deleted; restore it before replying.");
 
         var now = Now();
         var reply = new Annotation
@@ -175,7 +176,7 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
             .Where(r => r.AnnotationId == annotationId)
             .OrderBy(r => r.Id)
             .ToListAsync(cancellationToken);
-        return revisions.Select(r => new AnnotationRevisionView(r.Version, r.Action, r.Author, r.At, r.Label, r.Tags, r.Note, r.Start, r.End, r.Exact)).ToList();
+        return revisions.Select(r => new AnnotationRevisionView(r.Version, r.Action, r.Author, Utc(r.At), r.Label, r.Tags, r.Note, r.Start, r.End, r.Exact)).ToList();
     }
 
     /// <summary>Loads, checks the version the caller saw, applies the change and saves it with a revision; a concurrent save in between is a conflict too.</summary>
@@ -246,12 +247,15 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
         a.Tags,
         a.Note,
         a.Author,
-        a.CreatedAt,
-        a.ModifiedAt,
-        a.ResolvedAt,
-        a.DeletedAt,
+        Utc(a.CreatedAt),
+        Utc(a.ModifiedAt),
+        a.ResolvedAt is { } resolved ? Utc(resolved) : null,
+        a.DeletedAt is { } deleted ? Utc(deleted) : null,
         a.Version,
         replies);
+
+    // SQLite hands dates back without a kind; every date stored here is UTC.
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
     internal static AnnotationRevision Revision(Annotation a, RevisionAction action, string author, DateTime at) => new()
     {

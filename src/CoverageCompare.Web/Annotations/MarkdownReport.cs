@@ -45,9 +45,18 @@ public static class MarkdownReport
         }
     }
 
-    /// <summary>Keeps user text on one line and unable to start headings, lists or quotes of its own.</summary>
-    private static string Inline(string text) =>
-        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Replace("*", "\\*").Replace("_", "\\_");
+    /// <summary>Keeps names and quotes on one line and literal: no headings, emphasis, links or HTML of their own.</summary>
+    private static string Inline(string text)
+    {
+        var line = string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var escaped = new StringBuilder(line.Length);
+        foreach (var c in line)
+        {
+            if (c is '\\' or '*' or '_' or '[' or ']' or '<' or '>' or '`' or '#' or '!') escaped.Append('\\');
+            escaped.Append(c);
+        }
+        return escaped.ToString();
+    }
 
     /// <summary>Demotes a note's headings so they stay inside its annotation's section.</summary>
     private static string Indented(string note, string indent) =>

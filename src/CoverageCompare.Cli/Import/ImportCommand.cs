@@ -1,0 +1,153 @@
+using CoverageCompare.Data;
+using CoverageCompare.Analysis.Documents;
+using CoverageCompare.Data.Stories;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace CoverageCompare.Cli.Import;
+
+/// <summary>
+/// <c>import --db PATH --story TITLE FILE...</c>: adds files to the story of that title in the app's database
+/// (creating it when there is none) and prints its id. Every file is checked before any is stored.
+/// </summary>
+public sealed class ImportCommand : ICliCommand
+{
+    private const long MaxFileBytes = 5 * 1024 * 1024;
+
+    public string Name => "import";
+
+    public string Usage => "  coverage-compare import --db PATH --story TITLE FILE [FILE ...]";
+
+    public int Run(IReadOnlyList<string> args, CliConsole console) => RunAsync(args, console).GetAwaiter().GetResult();
+
+    private static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console)
+    {
+        if (!TryParse(args, out var database, out var title, out var files, out var usageError))
+        {
+            console.Error.WriteLine($"coverage-compare import: {usageError}");
+            return CommandLine.BadInput;
+        }
+
+        // Nothing touches the database until every file has been read and checked.
+        var options = new DbContextOptionsBuilder<CoverageDbContext>();
+        options.UseCoverageSqlite($"Data Source={database}");
+        var dbFactory = new PooledDbContextFactory<CoverageDbContext>(options.Options);
+        var stories = new StoryStore(dbFactory, TimeProvider.System);
+        var importer = new ArticleImporter(new DocumentReader(), stories);
+        var candidates = new List<(string Path, ImportCandidate Candidate)>();
+        foreach (var path in files)
+        {
+            if (ReadFile(path, importer, out var candidate) is { } error)
+            {
+                console.Error.WriteLine($"coverage-compare import: {path}: {error}");
+                return CommandLine.BadInput;
+            }
+            candidates.Add((path, candidate!));
+        }
+
+        await SqliteSetup.MigrateAsync(dbFactory);
+
+        var storyId = (await stories.ListAsync()).FirstOrDefault(s => s.Title == title.Trim())?.Id;
+        var existing = storyId is { } id ? (await stories.GetAsync(id))!.Articles : [];
+        if (Conflict(existing, candidates) is { } conflict)
+        {
+            console.Error.WriteLine($"coverage-compare import: {conflict}");
+            return CommandLine.BadInput;
+        }
+
+        if (storyId is null)
+        {
+            var created = await stories.CreateAsync(title);
+            if (!created.Succeeded)
+            {
+                console.Error.WriteLine($"coverage-compare import: {created.Error}");
+                return CommandLine.BadInput;
+            }
+            storyId = created.Value;
+        }
+        foreach (var (path, candidate) in candidates)
+        {
+            var added = await importer.AddAsync(storyId.Value, candidate);
+            if (!added.Succeeded)
+            {
+                console.Error.WriteLine($"coverage-compare import: {path}: {added.Error}");
+                return CommandLine.BadInput;
+            }
+        }
+        console.Out.WriteLine(storyId.Value);
+        return CommandLine.Success;
+    }
+
+    private static string? ReadFile(string path, ArticleImporter importer, out ImportCandidate? candidate)
+    {
+        candidate = null;
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists) return "no such file";
+            if (info.Length > MaxFileBytes) return "larger than the 5 MB limit";
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return $"cannot be read ({e.GetType().Name})";
+        }
+
+        var prepared = importer.Prepare(path, bytes, MaxFileBytes);
+        if (prepared.Value is null)
+        {
+            var name = Path.GetFileName(path);
+            var reason = prepared.Error!;
+            return reason.StartsWith(name, StringComparison.Ordinal) ? reason[name.Length..].TrimStart(':', ' ') : reason;
+        }
+        if (System.Text.Encoding.UTF8.GetByteCount(prepared.Value.Text) > StoryLimits.MaxArticleBytes)
+        {
+            return "its text is larger than the app's 1 MB limit per article";
+        }
+        candidate = prepared.Value;
+        return null;
+    }
+
+    private static string? Conflict(IReadOnlyList<ArticleView> existing, List<(string Path, ImportCandidate Candidate)> candidates)
+    {
+        if (existing.Count + candidates.Count > StoryLimits.MaxArticlesPerStory)
+        {
+            return $"the story would have {existing.Count + candidates.Count} articles; a story holds at most {StoryLimits.MaxArticlesPerStory}";
+        }
+        var seen = existing.Select(a => StoryStore.ContentHash(a.Text)).ToHashSet();
+        foreach (var (path, candidate) in candidates)
+        {
+            if (!seen.Add(StoryStore.ContentHash(candidate.Text))) return $"{path}: the story already has an article with the same text";
+        }
+        return null;
+    }
+
+    private static bool TryParse(IReadOnlyList<string> args, out string database, out string title, out List<string> files, out string? error)
+    {
+        (database, title, files, error) = ("", "", [], null);
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--db" when i + 1 < args.Count:
+                    database = args[++i];
+                    break;
+                case "--story" when i + 1 < args.Count:
+                    title = args[++i];
+                    break;
+                case var option when option.StartsWith("--", StringComparison.Ordinal):
+                    error = $"unknown or incomplete option '{option}'";
+                    return false;
+                default:
+                    files.Add(args[i]);
+                    break;
+            }
+        }
+        error = database.Length == 0 ? "--db PATH is required"
+            : string.IsNullOrWhiteSpace(title) ? "--story TITLE is required"
+            : files.Count == 0 ? "give at least one FILE"
+            : null;
+        return error is null;
+    }
+}
