@@ -29,6 +29,16 @@ internal static partial class DateParsing
         return match.Success ? Parse(match.Value) : null;
     }
 
+    /// <summary>A line that says nothing but when, like "Jan 28, 2025, 12:00 AM" or "date 2025-01-29".</summary>
+    public static bool IsDateline(string line)
+    {
+        var rest = DatePattern().Replace(line, "");
+        return rest.Length < line.Length && TimeOrFiller().Replace(rest, "").Trim().Length == 0;
+    }
+
+    [GeneratedRegex(@"\b\d{1,2}:\d{2}\s*(AM|PM|am|pm)?|\b(date|updated|published|on)\b|[,:|·\-]", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeOrFiller();
+
     [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\b")]
     private static partial Regex DatePattern();
 }

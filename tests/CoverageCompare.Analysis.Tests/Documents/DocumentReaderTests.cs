@@ -19,7 +19,16 @@ public sealed class DocumentReaderTests
         Assert.Equal(text, document.Text);
         Assert.Equal(DocumentFormat.Text, document.Format);
         Assert.Equal(new DateOnly(2025, 1, 28), document.Published);
-        Assert.Equal("Jan 28, 2025", document.Title);
+        Assert.Null(document.Title);
+    }
+
+    [Theory]
+    [InlineData("Jan 28, 2025, 12:00 AM\nJan 28, 2025, 12:00 AM\n\nSam Altman promises stronger partnership\n\nBody text follows here.", "Sam Altman promises stronger partnership")]
+    [InlineData("date 2025-01-29\nTram vote splits council\nThe council voted.", "Tram vote splits council")]
+    [InlineData("The council voted on Thursday.\nMore text.", null)]
+    public void APlainTextTitleSkipsDatelinesAndSentences(string text, string? title)
+    {
+        Assert.Equal(title, reader.ReadText(text, DocumentFormat.Text).Document!.Title);
     }
 
     [Fact]
