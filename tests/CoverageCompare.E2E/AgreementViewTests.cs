@@ -147,6 +147,7 @@ public sealed class AgreementViewTests(AppFixture app)
         var link = group.GetByTestId("link").First;
         var (a, b) = (await link.GetAttributeAsync("data-claim-a"), await link.GetAttributeAsync("data-claim-b"));
         await link.GetByTestId("correct-disagree").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("correction")).ToHaveCountAsync(1);
 
         await page.ReloadAsync();
         await WaitForHighlightingAsync(page);
@@ -180,7 +181,7 @@ public sealed class AgreementViewTests(AppFixture app)
         var page = await app.NewPageAsync();
         await page.GotoAsync("/");
         await page.Locator("[data-testid=story-link]", new() { HasText = "Northshore tram" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/stories/\d+$"), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/stories/\d+$"));
         await WaitForHighlightingAsync(page);
         return page;
     }

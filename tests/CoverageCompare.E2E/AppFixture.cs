@@ -57,6 +57,13 @@ public sealed class AppFixture : IAsyncLifetime
     public static async Task WaitForCircuitAsync(IPage page) =>
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-circuit-ready]') !== null");
 
+    /// <summary>
+    /// Waits until Blazor's InputFile has hooked the file input (it does so after rendering); a person cannot choose
+    /// a file that fast, a test can.
+    /// </summary>
+    public static async Task WaitForFileInputAsync(IPage page) =>
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=import-file]')?._blazorInputFileNextFileId !== undefined");
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();

@@ -43,6 +43,7 @@ public sealed class StoryPageTests(AppFixture app)
     {
         var page = await app.NewPageAsync();
         await CreateStoryAsync(page, "Uploads");
+        await AppFixture.WaitForFileInputAsync(page);
 
         await page.GetByTestId("import-file").SetInputFilesAsync(
         [
@@ -78,6 +79,7 @@ public sealed class StoryPageTests(AppFixture app)
         await page.GetByTestId("draft-outlet").FillAsync("Paste Gazette");
         await page.GetByTestId("import-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("article-column")).ToHaveCountAsync(1);
+        await AppFixture.WaitForFileInputAsync(page);
 
         await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "photo.txt", MimeType = "text/plain", Buffer = [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01] });
 
@@ -110,7 +112,8 @@ public sealed class StoryPageTests(AppFixture app)
         await AppFixture.WaitForCircuitAsync(page);
         await page.GetByTestId("new-story-title").FillAsync(title);
         await page.GetByTestId("create-story").ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/stories/\d+$"), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/stories/\d+$"));
+        await Assertions.Expect(page.GetByTestId("story-title")).ToHaveTextAsync(title);
         await AppFixture.WaitForCircuitAsync(page);
         return page.Url;
     }

@@ -51,6 +51,31 @@ public sealed class PagesTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/healthz")]
+    [InlineData("/api/stories")]
+    public async Task EveryResponseCarriesTheSecurityHeaders(string url)
+    {
+        var response = await app.Factory.CreateClient().GetAsync(url);
+
+        var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self';", policy);
+        Assert.DoesNotContain("unsafe-eval", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task PagesHaveNoInlineScript()
+    {
+        var page = await Html.GetAsync(app.Factory.CreateClient(), "/");
+
+        Assert.All(page.QuerySelectorAll("script"), script => Assert.True(script.HasAttribute("src"), script.OuterHtml));
+    }
+
     [Fact]
     public async Task BlazorClientScriptIsServed()
     {
