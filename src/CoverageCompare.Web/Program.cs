@@ -45,6 +45,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapHealthChecks("/healthz");
 app.MapStoriesApi();
 app.MapAnnotationsApi();
+app.MapFramingApi();
 
 app.Run();
 
