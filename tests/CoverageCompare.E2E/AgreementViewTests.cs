@@ -149,7 +149,7 @@ public sealed class AgreementViewTests(AppFixture app)
         await link.GetByTestId("correct-disagree").ClickAsync();
 
         await page.ReloadAsync();
-        await DemoStoryPage.WaitForHighlightingAsync(page);
+        await WaitForHighlightingAsync(page);
         await Assertions.Expect(page.GetByTestId("correction")).ToContainTextAsync("Ana Checker");
         await page.GetByTestId("claim-group").Filter(new() { HasText = "Pier Street" }).First.Locator("details.links summary").ClickAsync();
         var corrected = page.Locator($"[data-testid=link][data-claim-a='{a}'][data-claim-b='{b}']");
@@ -175,5 +175,19 @@ public sealed class AgreementViewTests(AppFixture app)
         Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
 
-    private Task<IPage> OpenDemoAsync() => DemoStoryPage.OpenAsync(app);
+    private async Task<IPage> OpenDemoAsync()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.Locator("[data-testid=story-link]", new() { HasText = "Northshore tram" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/stories/\d+$"), new() { WaitUntil = WaitUntilState.Commit });
+        await WaitForHighlightingAsync(page);
+        return page;
+    }
+
+    private static async Task WaitForHighlightingAsync(IPage page)
+    {
+        await AppFixture.WaitForCircuitAsync(page);
+        await page.WaitForFunctionAsync("() => globalThis.coverageCompare?.highlighting === true");
+    }
 }

@@ -11,14 +11,9 @@ internal static class DemoStoryPage
         var page = await app.NewPageAsync();
         await page.GotoAsync("/");
         await page.Locator("[data-testid=story-link]", new() { HasText = "Northshore tram" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/stories/\d+$"), new() { WaitUntil = WaitUntilState.Commit });
-        await WaitForHighlightingAsync(page);
-        return page;
-    }
-
-    public static async Task WaitForHighlightingAsync(IPage page)
-    {
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/stories/\d+$"));
         await AppFixture.WaitForCircuitAsync(page);
         await page.WaitForFunctionAsync("() => globalThis.coverageCompare?.highlighting === true");
+        return page;
     }
 }
