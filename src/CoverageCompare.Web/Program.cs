@@ -46,6 +46,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapHealthChecks("/healthz");
 app.MapStoriesApi();
 app.MapAnnotationsApi();
+app.MapFramingApi();
 
 app.Run();
 
