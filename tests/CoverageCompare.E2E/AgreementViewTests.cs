@@ -150,7 +150,7 @@ public sealed class AgreementViewTests(AppFixture app)
         await Assertions.Expect(page.GetByTestId("correction")).ToHaveCountAsync(1);
 
         await page.ReloadAsync();
-        await WaitForHighlightingAsync(page);
+        await AppFixture.WaitForStoryPageAsync(page);
         await Assertions.Expect(page.GetByTestId("correction")).ToContainTextAsync("Ana Checker");
         await page.GetByTestId("claim-group").Filter(new() { HasText = "Pier Street" }).First.Locator("details.links summary").ClickAsync();
         var corrected = page.Locator($"[data-testid=link][data-claim-a='{a}'][data-claim-b='{b}']");
@@ -176,19 +176,5 @@ public sealed class AgreementViewTests(AppFixture app)
         Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
 
-    private async Task<IPage> OpenDemoAsync()
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.Locator("[data-testid=story-link]", new() { HasText = "Northshore tram" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/stories/\d+$"));
-        await WaitForHighlightingAsync(page);
-        return page;
-    }
-
-    private static async Task WaitForHighlightingAsync(IPage page)
-    {
-        await AppFixture.WaitForCircuitAsync(page);
-        await page.WaitForFunctionAsync("() => globalThis.coverageCompare?.highlighting === true");
-    }
+    private Task<IPage> OpenDemoAsync() => DemoStoryPage.OpenAsync(app);
 }

@@ -28,7 +28,7 @@ public sealed class AnnotationTests(AppFixture app)
         await Assertions.Expect(page.Locator($"mark[data-annotation-id='{id}']")).ToHaveTextAsync("voted 7 to 2");
 
         await page.ReloadAsync();
-        await WaitForPageAsync(page);
+        await AppFixture.WaitForStoryPageAsync(page);
         await Assertions.Expect(page.Locator($"mark[data-annotation-id='{id}']")).ToHaveTextAsync("voted 7 to 2");
 
         await page.Locator($"mark[data-annotation-id='{id}']").ClickAsync();
@@ -145,17 +145,11 @@ public sealed class AnnotationTests(AppFixture app)
         }
         var page = await app.NewPageAsync();
         await page.GotoAsync($"/stories/{storyId}");
-        await WaitForPageAsync(page);
+        await AppFixture.WaitForStoryPageAsync(page);
         return page;
     }
 
     private static StringContent JsonContent(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
-
-    private static async Task WaitForPageAsync(IPage page)
-    {
-        await AppFixture.WaitForCircuitAsync(page);
-        await page.WaitForFunctionAsync("() => globalThis.coverageCompare?.highlighting === true");
-    }
 
     private static async Task NameReviewerAsync(IPage page, string name)
     {

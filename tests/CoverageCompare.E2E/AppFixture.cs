@@ -57,6 +57,13 @@ public sealed class AppFixture : IAsyncLifetime
     public static async Task WaitForCircuitAsync(IPage page) =>
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-circuit-ready]') !== null");
 
+    /// <summary>Waits until a story page is interactive and its highlighting module is listening.</summary>
+    public static async Task WaitForStoryPageAsync(IPage page)
+    {
+        await WaitForCircuitAsync(page);
+        await page.WaitForFunctionAsync("() => globalThis.coverageCompare?.highlighting === true");
+    }
+
     /// <summary>
     /// Waits until Blazor's InputFile has hooked the file input (it does so after rendering); a person cannot choose
     /// a file that fast, a test can.

@@ -12,8 +12,7 @@ internal static class DemoStoryPage
         await page.GotoAsync("/");
         await page.Locator("[data-testid=story-link]", new() { HasText = "Northshore tram" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/stories/\d+$"));
-        await AppFixture.WaitForCircuitAsync(page);
-        await page.WaitForFunctionAsync("() => globalThis.coverageCompare?.highlighting === true");
+        await AppFixture.WaitForStoryPageAsync(page);
         return page;
     }
 }
