@@ -1,12 +1,21 @@
+using CoverageCompare.Data.Accounts;
 using CoverageCompare.Data.Analyses;
 using CoverageCompare.Data.Annotations;
 using CoverageCompare.Data.Stories;
+using CoverageCompare.Data.Workspaces;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoverageCompare.Data;
 
-public sealed class CoverageDbContext(DbContextOptions<CoverageDbContext> options) : DbContext(options)
+public sealed class CoverageDbContext(DbContextOptions<CoverageDbContext> options) : IdentityUserContext<AppUser>(options)
 {
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+
+    public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
+
+    public DbSet<WorkspaceInvitation> WorkspaceInvitations => Set<WorkspaceInvitation>();
+
     public DbSet<Story> Stories => Set<Story>();
 
     public DbSet<Article> Articles => Set<Article>();
@@ -23,9 +32,38 @@ public sealed class CoverageDbContext(DbContextOptions<CoverageDbContext> option
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+
+        modelBuilder.Entity<AppUser>(user => user.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameLength));
+
+        modelBuilder.Entity<Workspace>(workspace =>
+        {
+            workspace.Property(w => w.Name).HasMaxLength(Workspace.NameLength);
+            workspace.HasMany(w => w.Members).WithOne(m => m.Workspace).HasForeignKey(m => m.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<WorkspaceMember>(member =>
+        {
+            member.HasKey(m => new { m.WorkspaceId, m.UserId });
+            member.HasIndex(m => m.UserId);
+            member.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);
+            member.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<WorkspaceInvitation>(invitation =>
+        {
+            invitation.HasIndex(i => i.TokenHash).IsUnique();
+            invitation.HasIndex(i => i.WorkspaceId);
+            invitation.Property(i => i.TokenHash).HasMaxLength(64);
+            invitation.Property(i => i.Role).HasConversion<string>().HasMaxLength(16);
+            invitation.HasOne<Workspace>().WithMany().HasForeignKey(i => i.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         modelBuilder.Entity<Story>(story =>
         {
             story.Property(s => s.Title).HasMaxLength(StoryLimits.TitleLength);
+            story.HasIndex(s => s.WorkspaceId);
+            story.HasOne<Workspace>().WithMany().HasForeignKey(s => s.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
             story.HasMany(s => s.Articles).WithOne(a => a.Story).HasForeignKey(a => a.StoryId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -69,6 +107,7 @@ public sealed class CoverageDbContext(DbContextOptions<CoverageDbContext> option
             annotation.Property(a => a.Label).HasMaxLength(AnnotationLimits.LabelLength);
             annotation.Property(a => a.Note).HasMaxLength(AnnotationLimits.NoteLength);
             annotation.Property(a => a.Author).HasMaxLength(AnnotationLimits.AuthorLength);
+            annotation.Property(a => a.CreatorId).HasMaxLength(64);
             annotation.Property(a => a.Version).IsConcurrencyToken();
         });
 

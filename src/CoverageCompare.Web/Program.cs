@@ -4,6 +4,7 @@ using CoverageCompare.Data;
 using CoverageCompare.Data.Analyses;
 using CoverageCompare.Data.Stories;
 using CoverageCompare.Web;
+using CoverageCompare.Web.Accounts;
 using CoverageCompare.Web.Annotations;
 using CoverageCompare.Web.Api;
 using CoverageCompare.Web.Components;
@@ -22,6 +23,7 @@ builder.Services.AddSingleton<ArticleImporter>();
 builder.Services.AddSingleton(new StoryAnalyzer());
 builder.Services.AddSingleton<AnalysisStore>();
 builder.Services.AddAnnotations();
+builder.Services.AddAccounts(builder.Configuration);
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents()
@@ -40,10 +42,13 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSecurityHeaders();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapHealthChecks("/healthz");
+app.MapAccountEndpoints();
 app.MapStoriesApi();
 app.MapAnnotationsApi();
 app.MapFramingApi();

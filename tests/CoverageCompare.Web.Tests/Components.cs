@@ -1,4 +1,5 @@
-using CoverageCompare.Web.Components.Kit;
+using CoverageCompare.Data.Workspaces;
+using CoverageCompare.Web.Accounts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;
@@ -7,10 +8,13 @@ using Microsoft.Extensions.Logging;
 
 namespace CoverageCompare.Web.Tests;
 
-/// <summary>Renders a component to HTML with the framework's HtmlRenderer, inside the cascading reviewer the app provides.</summary>
+/// <summary>
+/// Renders a component to HTML with the framework's HtmlRenderer, inside the cascading reviewer and story permissions
+/// the app provides (by default a signed-in owner, who sees every control).
+/// </summary>
 internal static class Components
 {
-    public static async Task<string> RenderAsync<TComponent>(IServiceProvider services, Dictionary<string, object?> parameters, string? reviewerName = null)
+    public static async Task<string> RenderAsync<TComponent>(IServiceProvider services, Dictionary<string, object?> parameters, string? reviewerName = "Ana", WorkspaceRole? role = WorkspaceRole.Owner)
         where TComponent : IComponent
     {
         await using var scope = services.CreateAsyncScope();
@@ -20,15 +24,23 @@ internal static class Components
             navigation.Initialize("http://localhost/", "http://localhost/");
         }
         await using var renderer = new HtmlRenderer(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<ILoggerFactory>());
-        RenderFragment content = builder =>
+        var reviewer = reviewerName is null ? Reviewer.Anonymous : new Reviewer($"user-{reviewerName}", reviewerName);
+        RenderFragment component = builder =>
         {
             builder.OpenComponent<TComponent>(0);
             foreach (var (name, value) in parameters) builder.AddComponentParameter(1, name, value);
             builder.CloseComponent();
         };
+        RenderFragment content = builder =>
+        {
+            builder.OpenComponent<CascadingValue<StoryPermissions>>(0);
+            builder.AddComponentParameter(1, nameof(CascadingValue<StoryPermissions>.Value), new StoryPermissions(1, reviewer, role));
+            builder.AddComponentParameter(2, nameof(CascadingValue<StoryPermissions>.ChildContent), component);
+            builder.CloseComponent();
+        };
         var root = ParameterView.FromDictionary(new Dictionary<string, object?>
         {
-            [nameof(CascadingValue<Reviewer>.Value)] = new Reviewer(reviewerName),
+            [nameof(CascadingValue<Reviewer>.Value)] = reviewer,
             [nameof(CascadingValue<Reviewer>.IsFixed)] = true,
             [nameof(CascadingValue<Reviewer>.ChildContent)] = content,
         });

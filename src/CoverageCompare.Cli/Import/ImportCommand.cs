@@ -1,14 +1,15 @@
 using CoverageCompare.Data;
 using CoverageCompare.Analysis.Documents;
 using CoverageCompare.Data.Stories;
+using CoverageCompare.Data.Workspaces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace CoverageCompare.Cli.Import;
 
 /// <summary>
-/// <c>import --db PATH --story TITLE FILE...</c>: adds files to the story of that title in the app's database
-/// (creating it when there is none) and prints its id. Every file is checked before any is stored.
+/// <c>import --db PATH --story TITLE [--workspace ID] FILE...</c>: adds files to the story of that title in a workspace of
+/// the app's database (the public Demo workspace unless one is named; creating the story when there is none) and prints its id. Every file is checked before any is stored.
 /// </summary>
 public sealed class ImportCommand : ICliCommand
 {
@@ -16,13 +17,13 @@ public sealed class ImportCommand : ICliCommand
 
     public string Name => "import";
 
-    public string Usage => "  coverage-compare import --db PATH --story TITLE FILE [FILE ...]";
+    public string Usage => "  coverage-compare import --db PATH --story TITLE [--workspace ID] FILE [FILE ...]";
 
     public int Run(IReadOnlyList<string> args, CliConsole console) => RunAsync(args, console).GetAwaiter().GetResult();
 
     private static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console)
     {
-        if (!TryParse(args, out var database, out var title, out var files, out var usageError))
+        if (!TryParse(args, out var database, out var title, out var workspaceId, out var files, out var usageError))
         {
             console.Error.WriteLine($"coverage-compare import: {usageError}");
             return CommandLine.BadInput;
@@ -47,7 +48,16 @@ public sealed class ImportCommand : ICliCommand
 
         await SqliteSetup.MigrateAsync(dbFactory);
 
-        var storyId = (await stories.ListAsync()).FirstOrDefault(s => s.Title == title.Trim())?.Id;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            if (!await db.Workspaces.AnyAsync(w => w.Id == workspaceId))
+            {
+                console.Error.WriteLine($"coverage-compare import: there is no workspace {workspaceId}");
+                return CommandLine.BadInput;
+            }
+        }
+
+        var storyId = (await stories.ListAsync([workspaceId])).FirstOrDefault(s => s.Title == title.Trim())?.Id;
         var existing = storyId is { } id ? (await stories.GetAsync(id))!.Articles : [];
         if (Conflict(existing, candidates) is { } conflict)
         {
@@ -57,7 +67,7 @@ public sealed class ImportCommand : ICliCommand
 
         if (storyId is null)
         {
-            var created = await stories.CreateAsync(title);
+            var created = await stories.CreateAsync(workspaceId, title);
             if (!created.Succeeded)
             {
                 console.Error.WriteLine($"coverage-compare import: {created.Error}");
@@ -123,9 +133,9 @@ public sealed class ImportCommand : ICliCommand
         return null;
     }
 
-    private static bool TryParse(IReadOnlyList<string> args, out string database, out string title, out List<string> files, out string? error)
+    private static bool TryParse(IReadOnlyList<string> args, out string database, out string title, out int workspaceId, out List<string> files, out string? error)
     {
-        (database, title, files, error) = ("", "", [], null);
+        (database, title, workspaceId, files, error) = ("", "", Workspace.DemoId, [], null);
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -135,6 +145,13 @@ public sealed class ImportCommand : ICliCommand
                     break;
                 case "--story" when i + 1 < args.Count:
                     title = args[++i];
+                    break;
+                case "--workspace" when i + 1 < args.Count:
+                    if (!int.TryParse(args[++i], out workspaceId) || workspaceId <= 0)
+                    {
+                        error = $"'{args[i]}' is not a workspace id";
+                        return false;
+                    }
                     break;
                 case var option when option.StartsWith("--", StringComparison.Ordinal):
                     error = $"unknown or incomplete option '{option}'";

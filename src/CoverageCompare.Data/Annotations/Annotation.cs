@@ -41,8 +41,11 @@ public sealed class Annotation
 
     public required string Note { get; set; }
 
-    /// <summary>The display name a person gave; a user id joins it when accounts exist.</summary>
+    /// <summary>The author's display name when they wrote it, kept so exports and history read without a join.</summary>
     public required string Author { get; set; }
+
+    /// <summary>The account that wrote it; null for annotations imported or written before accounts existed.</summary>
+    public string? CreatorId { get; set; }
 
     public DateTime CreatedAt { get; set; }
 

@@ -12,6 +12,7 @@ public sealed record AnnotationView(
     IReadOnlyList<string> Tags,
     string Note,
     string Author,
+    [property: System.Text.Json.Serialization.JsonIgnore] string? CreatorId,
     DateTime CreatedAt,
     DateTime ModifiedAt,
     DateTime? ResolvedAt,
@@ -23,7 +24,7 @@ public sealed record AnnotationView(
 }
 
 /// <summary>A new annotation on the characters [<see cref="Start"/>, <see cref="End"/>) of one article's text.</summary>
-public sealed record NewAnnotation(int ArticleId, int Start, int End, string? Label, IReadOnlyList<string>? Tags, string? Note, string Author);
+public sealed record NewAnnotation(int ArticleId, int Start, int End, string? Label, IReadOnlyList<string>? Tags, string? Note, string Author, string? CreatorId = null);
 
 public sealed record AnnotationEdit(string? Label, IReadOnlyList<string>? Tags, string? Note);
 

@@ -54,6 +54,7 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
             Tags = tags,
             Note = draft.Note ?? "",
             Author = draft.Author.Trim(),
+            CreatorId = draft.CreatorId,
             CreatedAt = now,
             ModifiedAt = now,
             Version = 1,
@@ -65,7 +66,7 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
     }
 
     /// <summary>Adds a reply to the thread; a reply to a reply joins the same thread.</summary>
-    public async Task<AnnotationChange> ReplyAsync(Guid annotationId, string? note, string author, CancellationToken cancellationToken = default)
+    public async Task<AnnotationChange> ReplyAsync(Guid annotationId, string? note, string author, string? creatorId = null, CancellationToken cancellationToken = default)
     {
         if (AnnotationValidation.Author(author) is { } authorError) return AnnotationChange.Invalid(authorError);
         if (string.IsNullOrWhiteSpace(note)) return AnnotationChange.Invalid("A reply needs some text.");
@@ -92,6 +93,7 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
             Orphaned = parent.Orphaned,
             Note = note,
             Author = author.Trim(),
+            CreatorId = creatorId,
             CreatedAt = now,
             ModifiedAt = now,
             Version = 1,
@@ -247,6 +249,7 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
         a.Tags,
         a.Note,
         a.Author,
+        a.CreatorId,
         Utc(a.CreatedAt),
         Utc(a.ModifiedAt),
         a.ResolvedAt is { } resolved ? Utc(resolved) : null,

@@ -1,4 +1,5 @@
 using CoverageCompare.Analysis.Documents;
+using CoverageCompare.Data.Workspaces;
 using CoverageCompare.Data.Stories;
 
 namespace CoverageCompare.Data.Demo;
@@ -26,11 +27,12 @@ public static class DemoStory
             .ToList();
     }
 
+    /// <summary>Seeds the demo into the public workspace the first migration made, when no story exists at all.</summary>
     public static async Task<int?> SeedIfEmptyAsync(StoryStore stories, CancellationToken cancellationToken = default)
     {
-        if ((await stories.ListAsync(cancellationToken)).Count > 0) return null;
+        if (await stories.AnyAsync(cancellationToken)) return null;
 
-        var storyId = (await stories.CreateAsync(Title, cancellationToken)).Value;
+        var storyId = (await stories.CreateAsync(Workspace.DemoId, Title, cancellationToken)).Value;
         foreach (var article in ReadArticles())
         {
             var details = new ArticleDetails(article.Outlet!, article.Title!, article.Author, article.Url, article.Published);

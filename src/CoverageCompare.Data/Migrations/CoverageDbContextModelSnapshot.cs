@@ -59,6 +59,7 @@ public sealed class CoverageDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("Suffix").IsRequired().HasMaxLength(64).HasColumnType("TEXT");
             b.PrimitiveCollection<string>("Tags").IsRequired().HasColumnType("TEXT");
             b.Property<int>("Version").IsConcurrencyToken().HasColumnType("INTEGER");
+            b.Property<string>("CreatorId").HasMaxLength(64).HasColumnType("TEXT");
             b.HasKey("Id");
             b.HasIndex("ArticleId");
             b.HasIndex("Label");
@@ -123,8 +124,105 @@ public sealed class CoverageDbContextModelSnapshot : ModelSnapshot
             b.Property<DateTime>("CreatedAt").HasColumnType("TEXT");
             b.Property<string>("Title").IsRequired().HasMaxLength(300).HasColumnType("TEXT");
             b.Property<DateTime>("UpdatedAt").HasColumnType("TEXT");
+            b.Property<int>("WorkspaceId").HasColumnType("INTEGER");
             b.HasKey("Id");
+            b.HasIndex("WorkspaceId");
             b.ToTable("Stories");
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.Accounts.AppUser", b =>
+        {
+            b.Property<string>("Id").HasColumnType("TEXT");
+            b.Property<int>("AccessFailedCount").HasColumnType("INTEGER");
+            b.Property<string>("ConcurrencyStamp").IsConcurrencyToken().HasColumnType("TEXT");
+            b.Property<string>("DisplayName").IsRequired().HasMaxLength(100).HasColumnType("TEXT");
+            b.Property<string>("Email").HasMaxLength(256).HasColumnType("TEXT");
+            b.Property<bool>("EmailConfirmed").HasColumnType("INTEGER");
+            b.Property<bool>("LockoutEnabled").HasColumnType("INTEGER");
+            b.Property<DateTimeOffset?>("LockoutEnd").HasColumnType("TEXT");
+            b.Property<string>("NormalizedEmail").HasMaxLength(256).HasColumnType("TEXT");
+            b.Property<string>("NormalizedUserName").HasMaxLength(256).HasColumnType("TEXT");
+            b.Property<string>("PasswordHash").HasColumnType("TEXT");
+            b.Property<string>("PhoneNumber").HasColumnType("TEXT");
+            b.Property<bool>("PhoneNumberConfirmed").HasColumnType("INTEGER");
+            b.Property<string>("SecurityStamp").HasColumnType("TEXT");
+            b.Property<bool>("TwoFactorEnabled").HasColumnType("INTEGER");
+            b.Property<string>("UserName").HasMaxLength(256).HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("NormalizedEmail").HasDatabaseName("EmailIndex");
+            b.HasIndex("NormalizedUserName").IsUnique().HasDatabaseName("UserNameIndex");
+            b.ToTable("AspNetUsers");
+        });
+
+        modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<string>("ClaimType").HasColumnType("TEXT");
+            b.Property<string>("ClaimValue").HasColumnType("TEXT");
+            b.Property<string>("UserId").IsRequired().HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("UserId");
+            b.ToTable("AspNetUserClaims");
+        });
+
+        modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
+        {
+            b.Property<string>("LoginProvider").HasColumnType("TEXT");
+            b.Property<string>("ProviderKey").HasColumnType("TEXT");
+            b.Property<string>("ProviderDisplayName").HasColumnType("TEXT");
+            b.Property<string>("UserId").IsRequired().HasColumnType("TEXT");
+            b.HasKey("LoginProvider", "ProviderKey");
+            b.HasIndex("UserId");
+            b.ToTable("AspNetUserLogins");
+        });
+
+        modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+        {
+            b.Property<string>("UserId").HasColumnType("TEXT");
+            b.Property<string>("LoginProvider").HasColumnType("TEXT");
+            b.Property<string>("Name").HasColumnType("TEXT");
+            b.Property<string>("Value").HasColumnType("TEXT");
+            b.HasKey("UserId", "LoginProvider", "Name");
+            b.ToTable("AspNetUserTokens");
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.Workspaces.Workspace", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<DateTime>("CreatedAt").HasColumnType("TEXT");
+            b.Property<bool>("IsPublic").HasColumnType("INTEGER");
+            b.Property<string>("Name").IsRequired().HasMaxLength(100).HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.ToTable("Workspaces");
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.Workspaces.WorkspaceInvitation", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<DateTime?>("AcceptedAt").HasColumnType("TEXT");
+            b.Property<string>("AcceptedById").HasColumnType("TEXT");
+            b.Property<DateTime>("CreatedAt").HasColumnType("TEXT");
+            b.Property<string>("CreatedById").IsRequired().HasColumnType("TEXT");
+            b.Property<DateTime>("ExpiresAt").HasColumnType("TEXT");
+            b.Property<DateTime?>("RevokedAt").HasColumnType("TEXT");
+            b.Property<string>("Role").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.Property<string>("TokenHash").IsRequired().HasMaxLength(64).HasColumnType("TEXT");
+            b.Property<int>("WorkspaceId").HasColumnType("INTEGER");
+            b.HasKey("Id");
+            b.HasIndex("TokenHash").IsUnique();
+            b.HasIndex("WorkspaceId");
+            b.ToTable("WorkspaceInvitations");
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.Workspaces.WorkspaceMember", b =>
+        {
+            b.Property<int>("WorkspaceId").HasColumnType("INTEGER");
+            b.Property<string>("UserId").HasColumnType("TEXT");
+            b.Property<DateTime>("JoinedAt").HasColumnType("TEXT");
+            b.Property<string>("Role").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.HasKey("WorkspaceId", "UserId");
+            b.HasIndex("UserId");
+            b.ToTable("WorkspaceMembers");
         });
 
         modelBuilder.Entity("CoverageCompare.Data.Analyses.LinkCorrection", b =>
@@ -179,6 +277,40 @@ public sealed class CoverageDbContextModelSnapshot : ModelSnapshot
                 .IsRequired();
             b.Navigation("Story");
         });
+
+        modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
+        {
+            b.HasOne("CoverageCompare.Data.Accounts.AppUser", null).WithMany().HasForeignKey("UserId").OnDelete(DeleteBehavior.Cascade).IsRequired();
+        });
+
+        modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
+        {
+            b.HasOne("CoverageCompare.Data.Accounts.AppUser", null).WithMany().HasForeignKey("UserId").OnDelete(DeleteBehavior.Cascade).IsRequired();
+        });
+
+        modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+        {
+            b.HasOne("CoverageCompare.Data.Accounts.AppUser", null).WithMany().HasForeignKey("UserId").OnDelete(DeleteBehavior.Cascade).IsRequired();
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.Workspaces.WorkspaceInvitation", b =>
+        {
+            b.HasOne("CoverageCompare.Data.Workspaces.Workspace", null).WithMany().HasForeignKey("WorkspaceId").OnDelete(DeleteBehavior.Cascade).IsRequired();
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.Workspaces.WorkspaceMember", b =>
+        {
+            b.HasOne("CoverageCompare.Data.Accounts.AppUser", null).WithMany().HasForeignKey("UserId").OnDelete(DeleteBehavior.Cascade).IsRequired();
+            b.HasOne("CoverageCompare.Data.Workspaces.Workspace", "Workspace").WithMany("Members").HasForeignKey("WorkspaceId").OnDelete(DeleteBehavior.Cascade).IsRequired();
+            b.Navigation("Workspace");
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.Stories.Story", b =>
+        {
+            b.HasOne("CoverageCompare.Data.Workspaces.Workspace", null).WithMany().HasForeignKey("WorkspaceId").OnDelete(DeleteBehavior.Cascade).IsRequired();
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.Workspaces.Workspace", b => b.Navigation("Members"));
 
         modelBuilder.Entity("CoverageCompare.Data.Annotations.Annotation", b => b.Navigation("Revisions"));
 

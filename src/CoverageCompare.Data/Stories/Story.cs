@@ -4,6 +4,8 @@ public sealed class Story
 {
     public int Id { get; set; }
 
+    public int WorkspaceId { get; set; }
+
     public required string Title { get; set; }
 
     public DateTime CreatedAt { get; set; }

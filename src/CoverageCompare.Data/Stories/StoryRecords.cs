@@ -2,9 +2,9 @@ using CoverageCompare.Analysis.Documents;
 
 namespace CoverageCompare.Data.Stories;
 
-public sealed record StorySummary(int Id, string Title, int ArticleCount, IReadOnlyList<string> Outlets, DateTime UpdatedAt);
+public sealed record StorySummary(int Id, int WorkspaceId, string Title, int ArticleCount, IReadOnlyList<string> Outlets, DateTime UpdatedAt);
 
-public sealed record StoryView(int Id, string Title, DateTime UpdatedAt, IReadOnlyList<ArticleView> Articles);
+public sealed record StoryView(int Id, int WorkspaceId, string Title, DateTime UpdatedAt, IReadOnlyList<ArticleView> Articles);
 
 public sealed record ArticleView(
     int Id,

@@ -7,21 +7,30 @@ namespace CoverageCompare.Data.Stories;
 
 public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<StorySummary>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>The stories of the given workspaces, most recently changed first.</summary>
+    public async Task<IReadOnlyList<StorySummary>> ListAsync(IReadOnlyCollection<int> workspaceIds, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var stories = await db.Stories
             .AsNoTracking()
+            .Where(s => workspaceIds.Contains(s.WorkspaceId))
             .OrderByDescending(s => s.UpdatedAt)
             .Select(s => new
             {
                 s.Id,
+                s.WorkspaceId,
                 s.Title,
                 s.UpdatedAt,
                 Outlets = s.Articles.OrderBy(a => a.Position).Select(a => a.Outlet).ToList(),
             })
             .ToListAsync(cancellationToken);
-        return stories.Select(s => new StorySummary(s.Id, s.Title, s.Outlets.Count, s.Outlets, s.UpdatedAt)).ToList();
+        return stories.Select(s => new StorySummary(s.Id, s.WorkspaceId, s.Title, s.Outlets.Count, s.Outlets, s.UpdatedAt)).ToList();
+    }
+
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Stories.AnyAsync(cancellationToken);
     }
 
     public async Task<StoryView?> GetAsync(int storyId, CancellationToken cancellationToken = default)
@@ -36,16 +45,16 @@ public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, T
             .OrderBy(a => a.Position)
             .Select(a => new ArticleView(a.Id, a.Position, a.Outlet, a.Title, a.Author, a.Url, a.PublishedOn, a.Text, a.Format))
             .ToListAsync(cancellationToken);
-        return new StoryView(story.Id, story.Title, story.UpdatedAt, articles);
+        return new StoryView(story.Id, story.WorkspaceId, story.Title, story.UpdatedAt, articles);
     }
 
-    public async Task<StoreResult<int>> CreateAsync(string title, CancellationToken cancellationToken = default)
+    public async Task<StoreResult<int>> CreateAsync(int workspaceId, string title, CancellationToken cancellationToken = default)
     {
         if (ValidateTitle(title) is { } error) return StoreResult<int>.Fail(error);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var story = new Story { Title = title.Trim(), CreatedAt = now, UpdatedAt = now };
+        var story = new Story { WorkspaceId = workspaceId, Title = title.Trim(), CreatedAt = now, UpdatedAt = now };
         db.Stories.Add(story);
         await db.SaveChangesAsync(cancellationToken);
         return StoreResult<int>.Ok(story.Id);

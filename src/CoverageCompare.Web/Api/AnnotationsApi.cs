@@ -1,6 +1,8 @@
 using System.Text;
 using CoverageCompare.Data.Annotations;
 using CoverageCompare.Data.Stories;
+using CoverageCompare.Data.Workspaces;
+using CoverageCompare.Web.Accounts;
 using CoverageCompare.Web.Annotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -12,16 +14,16 @@ using ChangeResult = Microsoft.AspNetCore.Http.HttpResults.Results<
 
 namespace CoverageCompare.Web.Api;
 
-/// <summary>A new annotation on characters [Start, End) of one article of the story; Author is the display name the person gave.</summary>
-public sealed record CreateAnnotationRequest(int ArticleId, int Start, int End, string? Label, IReadOnlyList<string>? Tags, string? Note, string Author);
+/// <summary>A new annotation on characters [Start, End) of one article of the story, written by the signed-in person.</summary>
+public sealed record CreateAnnotationRequest(int ArticleId, int Start, int End, string? Label, IReadOnlyList<string>? Tags, string? Note);
 
 /// <summary>Version is the one the client last saw; if the annotation has changed since, nothing is saved and the answer is 409.</summary>
-public sealed record EditAnnotationRequest(string? Label, IReadOnlyList<string>? Tags, string? Note, string Author, int Version);
+public sealed record EditAnnotationRequest(string? Label, IReadOnlyList<string>? Tags, string? Note, int Version);
 
-/// <summary>Delete, restore, resolve or reopen: who does it and the version they saw.</summary>
-public sealed record AnnotationActionRequest(string Author, int Version);
+/// <summary>Delete, restore, resolve or reopen: the version the person saw.</summary>
+public sealed record AnnotationActionRequest(int Version);
 
-public sealed record ReplyRequest(string Note, string Author);
+public sealed record ReplyRequest(string Note);
 
 public sealed record LabelsRequest(IReadOnlyList<string> Labels);
 
@@ -34,28 +36,29 @@ public static class AnnotationsApi
     public static IEndpointRouteBuilder MapAnnotationsApi(this IEndpointRouteBuilder endpoints)
     {
         var story = endpoints.MapGroup("/api/stories/{storyId:int}/annotations");
-        story.MapGet("/", ListAsync);
-        story.MapPost("/", CreateAsync);
-        story.MapGet("/export/{format}", ExportAsync);
-        story.MapPost("/import", ImportAsync).WithMetadata(new BodySizeLimit(AnnotationLimits.MaxImportBytes + 1));
+        story.MapGet("/", ListAsync).RequireStory(StoryOperation.Read);
+        story.MapPost("/", CreateAsync).RequireStory(StoryOperation.Annotate);
+        story.MapGet("/export/{format}", ExportAsync).RequireStory(StoryOperation.Read);
+        story.MapPost("/import", ImportAsync).RequireStory(StoryOperation.ModerateAnnotations)
+            .WithMetadata(new BodySizeLimit(AnnotationLimits.MaxImportBytes + 1));
 
         var annotation = endpoints.MapGroup("/api/annotations/{id:guid}");
-        annotation.MapGet("/", GetAsync);
-        annotation.MapPut("/", EditAsync);
-        annotation.MapPost("/delete", (Guid id, AnnotationActionRequest request, AnnotationStore store, CancellationToken ct) =>
-            ActAsync(store.DeleteAsync(id, request.Author ?? "", request.Version, ct)));
-        annotation.MapPost("/restore", (Guid id, AnnotationActionRequest request, AnnotationStore store, CancellationToken ct) =>
-            ActAsync(store.RestoreAsync(id, request.Author ?? "", request.Version, ct)));
-        annotation.MapPost("/resolve", (Guid id, AnnotationActionRequest request, AnnotationStore store, CancellationToken ct) =>
-            ActAsync(store.ResolveAsync(id, request.Author ?? "", request.Version, ct)));
-        annotation.MapPost("/reopen", (Guid id, AnnotationActionRequest request, AnnotationStore store, CancellationToken ct) =>
-            ActAsync(store.ReopenAsync(id, request.Author ?? "", request.Version, ct)));
-        annotation.MapPost("/replies", ReplyAsync);
-        annotation.MapGet("/history", HistoryAsync);
+        annotation.MapGet("/", GetAsync).RequireAnnotation(StoryOperation.Read);
+        annotation.MapPut("/", EditAsync).RequireAnnotation(null);
+        annotation.MapPost("/delete", (Guid id, AnnotationActionRequest request, AnnotationStore store, HttpContext http, CancellationToken ct) =>
+            ActAsync(store.DeleteAsync(id, AuthorName(http), request.Version, ct))).RequireAnnotation(null);
+        annotation.MapPost("/restore", (Guid id, AnnotationActionRequest request, AnnotationStore store, HttpContext http, CancellationToken ct) =>
+            ActAsync(store.RestoreAsync(id, AuthorName(http), request.Version, ct))).RequireAnnotation(null);
+        annotation.MapPost("/resolve", (Guid id, AnnotationActionRequest request, AnnotationStore store, HttpContext http, CancellationToken ct) =>
+            ActAsync(store.ResolveAsync(id, AuthorName(http), request.Version, ct))).RequireAnnotation(StoryOperation.Annotate);
+        annotation.MapPost("/reopen", (Guid id, AnnotationActionRequest request, AnnotationStore store, HttpContext http, CancellationToken ct) =>
+            ActAsync(store.ReopenAsync(id, AuthorName(http), request.Version, ct))).RequireAnnotation(StoryOperation.Annotate);
+        annotation.MapPost("/replies", ReplyAsync).RequireAnnotation(StoryOperation.Annotate);
+        annotation.MapGet("/history", HistoryAsync).RequireAnnotation(StoryOperation.Read);
 
         var labels = endpoints.MapGroup("/api/annotation-labels");
         labels.MapGet("/", (VerdictLabelStore store, CancellationToken ct) => store.ListAsync(ct));
-        labels.MapPut("/", SetLabelsAsync);
+        labels.MapPut("/", SetLabelsAsync).RequireAuthorization();
         return endpoints;
     }
 
@@ -77,10 +80,13 @@ public static class AnnotationsApi
             : TypedResults.Ok(annotation);
     }
 
+    private static string AuthorName(HttpContext http) => Reviewer.From(http.User).Name ?? "";
+
     private static async Task<Results<Created<AnnotationView>, BadRequest<ApiError>>> CreateAsync(
-        int storyId, CreateAnnotationRequest request, AnnotationStore store, CancellationToken ct)
+        int storyId, CreateAnnotationRequest request, AnnotationStore store, HttpContext http, CancellationToken ct)
     {
-        var draft = new NewAnnotation(request.ArticleId, request.Start, request.End, request.Label, request.Tags, request.Note, request.Author ?? "");
+        var author = Reviewer.From(http.User);
+        var draft = new NewAnnotation(request.ArticleId, request.Start, request.End, request.Label, request.Tags, request.Note, author.Name ?? "", author.UserId);
         var created = await store.CreateAsync(storyId, draft, ct);
         return created.Annotation is { } annotation
             ? TypedResults.Created($"/api/annotations/{annotation.Id}", annotation)
@@ -88,9 +94,10 @@ public static class AnnotationsApi
     }
 
     private static async Task<Results<Created<AnnotationView>, BadRequest<ApiError>, NotFound<ApiError>>> ReplyAsync(
-        Guid id, ReplyRequest request, AnnotationStore store, CancellationToken ct)
+        Guid id, ReplyRequest request, AnnotationStore store, HttpContext http, CancellationToken ct)
     {
-        var reply = await store.ReplyAsync(id, request.Note, request.Author ?? "", ct);
+        var author = Reviewer.From(http.User);
+        var reply = await store.ReplyAsync(id, request.Note, author.Name ?? "", author.UserId, ct);
         return reply.Status switch
         {
             ChangeStatus.Ok => TypedResults.Created($"/api/annotations/{reply.Annotation!.Id}", reply.Annotation),
@@ -99,8 +106,8 @@ public static class AnnotationsApi
         };
     }
 
-    private static Task<ChangeResult> EditAsync(Guid id, EditAnnotationRequest request, AnnotationStore store, CancellationToken ct) =>
-        ActAsync(store.EditAsync(id, new AnnotationEdit(request.Label, request.Tags, request.Note), request.Author ?? "", request.Version, ct));
+    private static Task<ChangeResult> EditAsync(Guid id, EditAnnotationRequest request, AnnotationStore store, HttpContext http, CancellationToken ct) =>
+        ActAsync(store.EditAsync(id, new AnnotationEdit(request.Label, request.Tags, request.Note), AuthorName(http), request.Version, ct));
 
     private static async Task<ChangeResult> ActAsync(Task<AnnotationChange> action)
     {
@@ -117,8 +124,11 @@ public static class AnnotationsApi
     private static async Task<Results<Ok<IReadOnlyList<AnnotationRevisionView>>, NotFound>> HistoryAsync(Guid id, AnnotationStore store, CancellationToken ct) =>
         await store.HistoryAsync(id, ct) is { } history ? TypedResults.Ok(history) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<IReadOnlyList<string>>, BadRequest<ApiError>>> SetLabelsAsync(LabelsRequest request, VerdictLabelStore store, CancellationToken ct)
+    /// <summary>The verdict labels are shared by the whole install, so only owners of its demo workspace (its administrators) change them.</summary>
+    private static async Task<IResult> SetLabelsAsync(LabelsRequest request, VerdictLabelStore store, WorkspaceAccess workspaces, HttpContext http, CancellationToken ct)
     {
+        if (await workspaces.RoleAsync(Workspace.DemoId, Reviewer.From(http.User).UserId, ct) != WorkspaceRole.Owner || !Reviewer.From(http.User).IsSignedIn)
+            return TypedResults.Json(new ApiError("Only the install's administrators (owners of the Demo workspace) can change the verdict labels."), statusCode: StatusCodes.Status403Forbidden);
         var saved = await store.SetAsync(request.Labels ?? [], ct);
         return saved.Succeeded ? TypedResults.Ok(saved.Value!) : TypedResults.BadRequest(new ApiError(saved.Error!));
     }

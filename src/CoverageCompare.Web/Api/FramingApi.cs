@@ -1,6 +1,7 @@
 using System.Text;
 using CoverageCompare.Data.Analyses;
 using CoverageCompare.Data.Stories;
+using CoverageCompare.Web.Accounts;
 using CoverageCompare.Web.Framing;
 
 namespace CoverageCompare.Web.Api;
@@ -10,7 +11,7 @@ public static class FramingApi
 {
     public static IEndpointRouteBuilder MapFramingApi(this IEndpointRouteBuilder endpoints)
     {
-        var story = endpoints.MapGroup("/api/stories/{storyId:int}");
+        var story = endpoints.MapGroup("/api/stories/{storyId:int}").RequireStory(StoryOperation.Read);
         story.MapGet("/framing.csv", (int storyId, StoryStore stories, AnalysisStore analyses, CancellationToken ct) =>
             DownloadAsync(storyId, stories, analyses, FramingCsv.Write, "text/csv; charset=utf-8", "framing.csv", ct));
         story.MapGet("/framing/handout.html", (int storyId, StoryStore stories, AnalysisStore analyses, CancellationToken ct) =>

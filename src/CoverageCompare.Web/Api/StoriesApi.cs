@@ -1,11 +1,14 @@
 using System.Text;
 using CoverageCompare.Data;
 using CoverageCompare.Data.Stories;
+using CoverageCompare.Data.Workspaces;
+using CoverageCompare.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoverageCompare.Web.Api;
 
-public sealed record CreateStoryRequest(string Title);
+/// <summary>Without a workspace the story goes to the first one the person may edit that is their own, not a public one.</summary>
+public sealed record CreateStoryRequest(string Title, int? WorkspaceId = null);
 
 /// <summary>An article sent as text with the name of the file it came from, which decides how it is read.</summary>
 public sealed record ImportArticleRequest(string FileName, string Content, string? Outlet = null, string? Title = null, DateOnly? PublishedOn = null);
@@ -20,11 +23,11 @@ public static class StoriesApi
     public static IEndpointRouteBuilder MapStoriesApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/stories");
-        api.MapGet("/", (StoryStore stories, CancellationToken ct) => stories.ListAsync(ct));
-        api.MapGet("/{storyId:int}", GetStoryAsync);
-        api.MapGet("/{storyId:int}/articles/{articleId:int}", GetArticleAsync);
-        api.MapPost("/", CreateStoryAsync);
-        api.MapPost("/{storyId:int}/articles", ImportArticleAsync)
+        api.MapGet("/", ListAsync);
+        api.MapGet("/{storyId:int}", GetStoryAsync).RequireStory(StoryOperation.Read);
+        api.MapGet("/{storyId:int}/articles/{articleId:int}", GetArticleAsync).RequireStory(StoryOperation.Read);
+        api.MapPost("/", CreateStoryAsync).RequireAuthorization();
+        api.MapPost("/{storyId:int}/articles", ImportArticleAsync).RequireStory(StoryOperation.EditArticles)
             .WithMetadata(new RequestSizeLimitAttributeMetadata(MaxRequestBytes));
         return endpoints;
     }
@@ -36,11 +39,26 @@ public static class StoriesApi
     private static async Task<Results<Ok<ArticleView>, NotFound>> GetArticleAsync(int storyId, int articleId, StoryStore stories, CancellationToken ct) =>
         (await stories.GetAsync(storyId, ct))?.Articles.FirstOrDefault(a => a.Id == articleId) is { } article ? TypedResults.Ok(article) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<StorySummary>, BadRequest<ApiError>>> CreateStoryAsync(CreateStoryRequest request, StoryStore stories, CancellationToken ct)
+    private static async Task<IReadOnlyList<StorySummary>> ListAsync(WorkspaceAccess workspaces, StoryStore stories, HttpContext http, CancellationToken ct)
     {
-        var created = await stories.CreateAsync(request.Title ?? "", ct);
+        var visible = await workspaces.VisibleAsync(Reviewer.From(http.User).UserId, ct);
+        return await stories.ListAsync(visible.Select(w => w.Id).ToList(), ct);
+    }
+
+    private static async Task<IResult> CreateStoryAsync(CreateStoryRequest request, WorkspaceAccess workspaces, StoryStore stories, HttpContext http, CancellationToken ct)
+    {
+        var reviewer = Reviewer.From(http.User);
+        var visible = await workspaces.VisibleAsync(reviewer.UserId, ct);
+        var target = request.WorkspaceId is { } id
+            ? visible.FirstOrDefault(w => w.Id == id)
+            : visible.Where(w => w.Role >= WorkspaceRole.Editor).OrderBy(w => w.IsPublic).FirstOrDefault();
+        if (target is null) return TypedResults.NotFound(new ApiError("That workspace does not exist, or you are not a member of it."));
+        if (target.Role < WorkspaceRole.Editor)
+            return TypedResults.Json(new ApiError("You need to be an editor of that workspace to start a story in it."), statusCode: StatusCodes.Status403Forbidden);
+
+        var created = await stories.CreateAsync(target.Id, request.Title ?? "", ct);
         return created.Succeeded
-            ? TypedResults.Created($"/api/stories/{created.Value}", new StorySummary(created.Value, request.Title!.Trim(), 0, [], DateTime.UtcNow))
+            ? TypedResults.Created($"/api/stories/{created.Value}", new StorySummary(created.Value, target.Id, request.Title!.Trim(), 0, [], DateTime.UtcNow))
             : TypedResults.BadRequest(new ApiError(created.Error!));
     }
 

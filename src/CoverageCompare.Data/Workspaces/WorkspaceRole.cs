@@ -1,0 +1,10 @@
+namespace CoverageCompare.Data.Workspaces;
+
+/// <summary>Ordered so that a higher role can do everything a lower one can.</summary>
+public enum WorkspaceRole
+{
+    Viewer = 1,
+    Commenter = 2,
+    Editor = 3,
+    Owner = 4,
+}
