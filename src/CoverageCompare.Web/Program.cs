@@ -52,6 +52,7 @@ app.MapAccountEndpoints();
 app.MapStoriesApi();
 app.MapAnnotationsApi();
 app.MapFramingApi();
+app.MapWorkspacesApi();
 
 app.Run();
 

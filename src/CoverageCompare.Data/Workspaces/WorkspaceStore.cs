@@ -10,7 +10,7 @@ public sealed class WorkspaceStore(IDbContextFactory<CoverageDbContext> dbFactor
 {
     public static readonly TimeSpan MaxInvitationLifetime = TimeSpan.FromDays(30);
 
-    private const string OwnersOnly = "Only an owner of this workspace can do that.";
+    public const string OwnersOnly = "Only an owner of this workspace can do that.";
 
     public async Task<StoreResult<int>> CreateAsync(string userId, string name, CancellationToken cancellationToken = default)
     {
