@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Json;
+using CoverageCompare.Data.Workspaces;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoverageCompare.Web.Tests.Accounts;
+
+/// <summary>Registration, sign-in, lockout and password change through the real forms.</summary>
+public sealed class AccountTests : IDisposable
+{
+    private readonly CoverageAppFactory app = new();
+
+    [Fact]
+    public async Task RegisteringSignsYouInWithAWorkspaceOfYourOwnAndTheFirstAccountOwnsTheDemo()
+    {
+        var client = app.AnonymousClient();
+        var response = await RegisterAsync(client, "Rosa Reporter", "rosa@example.test", "a long enough password");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var workspaces = await client.GetFromJsonAsync<List<WorkspaceSummary>>("/api/workspaces");
+        Assert.Contains(workspaces!, w => w.Name == "Rosa Reporter's workspace" && w.Role == WorkspaceRole.Owner && !w.IsPublic);
+        Assert.Contains(workspaces!, w => w.Id == Workspace.DemoId && w.Role == WorkspaceRole.Owner && w.IsMember);
+
+        var second = app.AnonymousClient();
+        await RegisterAsync(second, "Sam Second", "sam@example.test", "another long password");
+        var demo = (await second.GetFromJsonAsync<List<WorkspaceSummary>>("/api/workspaces"))!.Single(w => w.Id == Workspace.DemoId);
+        Assert.Equal((WorkspaceRole.Commenter, false), (demo.Role, demo.IsMember));
+    }
+
+    [Fact]
+    public async Task RegistrationRefusesADuplicateEmailAndAShortPasswordWithAMessage()
+    {
+        await RegisterAsync(app.AnonymousClient(), "First", "same@example.test", "a long enough password");
+
+        var duplicate = await RegisterAsync(app.AnonymousClient(), "Second", "same@example.test", "a long enough password");
+        var shortPassword = await RegisterAsync(app.AnonymousClient(), "Third", "third@example.test", "short");
+
+        Assert.Contains("An account with that email already exists.", await duplicate.Content.ReadAsStringAsync());
+        Assert.Contains("A password has at least 10 characters.", await shortPassword.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task RegistrationCanBeTurnedOffAndAPostIsRefusedToo()
+    {
+        using var closed = app.WithWebHostBuilder(b => b.UseSetting("Accounts:AllowRegistration", "false"));
+        var client = closed.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+
+        var page = await client.GetStringAsync("/account/register");
+        var post = await RegisterAsync(client, "Mallory", "mallory@example.test", "a long enough password", tokenPath: "/account/login");
+
+        Assert.Contains("does not take new accounts", page);
+        Assert.NotEqual(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/workspaces")).StatusCode);
+    }
+
+    [Fact]
+    public async Task FiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne()
+    {
+        var account = await app.CreateAccountAsync("Lena Locked");
+        var client = app.AnonymousClient();
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await TestAccounts.SignInAsync(client, account.Email, "not the password");
+            Assert.Contains("do not match", await wrong.Content.ReadAsStringAsync());
+        }
+
+        var right = await TestAccounts.SignInAsync(client, account.Email, account.Password);
+
+        Assert.NotEqual(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Contains("locked", await right.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ChangingThePasswordRetiresTheOldOne()
+    {
+        var account = await app.CreateAccountAsync("Pat Password");
+        var client = await app.SignedInClientAsync(account);
+        var token = await TestAccounts.AntiforgeryTokenAsync(client, "/account/password");
+
+        var changed = await client.PostAsync("/account/password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "change-password",
+            ["__RequestVerificationToken"] = token,
+            ["Input.CurrentPassword"] = account.Password,
+            ["Input.NewPassword"] = "a brand new passphrase",
+            ["Input.ConfirmPassword"] = "a brand new passphrase",
+        }));
+
+        Assert.Contains("Your password has been changed.", await changed.Content.ReadAsStringAsync());
+        Assert.NotEqual(HttpStatusCode.Redirect, (await TestAccounts.SignInAsync(app.AnonymousClient(), account.Email, account.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await TestAccounts.SignInAsync(app.AnonymousClient(), account.Email, "a brand new passphrase")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/stories/1", "/stories/1")]
+    [InlineData("//evil.example/phish", "/")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("/\\evil.example", "/")]
+    public async Task SigningInReturnsOnlyToAPageOfThisSite(string returnUrl, string expected)
+    {
+        var account = await app.CreateAccountAsync("Rita Return");
+        var client = app.AnonymousClient();
+        var path = $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}";
+        var token = await TestAccounts.AntiforgeryTokenAsync(client, path);
+
+        var response = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = account.Email,
+            ["Input.Password"] = account.Password,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task SigningOutNeedsTheFormsAntiforgeryTokenAndThenEndsTheSession()
+    {
+        var (_, client) = await app.SignedInAccountAsync("Otis Out");
+        var token = await TestAccounts.AntiforgeryTokenAsync(client, "/");
+
+        var forged = await client.PostAsync("/account/logout", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/workspaces")).StatusCode);
+        var signedOut = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/workspaces")).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> RegisterAsync(HttpClient client, string name, string email, string password, string tokenPath = "/account/register")
+    {
+        var token = await TestAccounts.AntiforgeryTokenAsync(client, tokenPath);
+        return await client.PostAsync("/account/register", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "register",
+            ["__RequestVerificationToken"] = token,
+            ["Input.DisplayName"] = name,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = password,
+        }));
+    }
+
+    public void Dispose()
+    {
+        app.Dispose();
+        CoverageAppFactory.DeleteDatabase(app.DatabasePath);
+    }
+}
