@@ -8,6 +8,7 @@ using CoverageCompare.Web.Annotations;
 using CoverageCompare.Web.Api;
 using CoverageCompare.Web.Components;
 using CoverageCompare.Web.Health;
+using CoverageCompare.Web.Sessions;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,6 +23,7 @@ builder.Services.AddSingleton<ArticleImporter>();
 builder.Services.AddSingleton(new StoryAnalyzer());
 builder.Services.AddSingleton<AnalysisStore>();
 builder.Services.AddAnnotations();
+builder.Services.AddStorySessions();
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents()
