@@ -2,6 +2,7 @@ using System.Text;
 using CoverageCompare.Data.Annotations;
 using CoverageCompare.Data.Stories;
 using CoverageCompare.Web.Annotations;
+using CoverageCompare.Web.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using ChangeResult = Microsoft.AspNetCore.Http.HttpResults.Results<
@@ -42,14 +43,14 @@ public static class AnnotationsApi
         var annotation = endpoints.MapGroup("/api/annotations/{id:guid}");
         annotation.MapGet("/", GetAsync);
         annotation.MapPut("/", EditAsync);
-        annotation.MapPost("/delete", (Guid id, AnnotationActionRequest request, AnnotationStore store, CancellationToken ct) =>
-            ActAsync(store.DeleteAsync(id, request.Author ?? "", request.Version, ct)));
-        annotation.MapPost("/restore", (Guid id, AnnotationActionRequest request, AnnotationStore store, CancellationToken ct) =>
-            ActAsync(store.RestoreAsync(id, request.Author ?? "", request.Version, ct)));
-        annotation.MapPost("/resolve", (Guid id, AnnotationActionRequest request, AnnotationStore store, CancellationToken ct) =>
-            ActAsync(store.ResolveAsync(id, request.Author ?? "", request.Version, ct)));
-        annotation.MapPost("/reopen", (Guid id, AnnotationActionRequest request, AnnotationStore store, CancellationToken ct) =>
-            ActAsync(store.ReopenAsync(id, request.Author ?? "", request.Version, ct)));
+        annotation.MapPost("/delete", (Guid id, AnnotationActionRequest request, AnnotationStore store, IStorySessions sessions, CancellationToken ct) =>
+            ActAsync(StoryChangeKind.AnnotationDeleted, store.DeleteAsync(id, request.Author ?? "", request.Version, ct), request.Author, sessions));
+        annotation.MapPost("/restore", (Guid id, AnnotationActionRequest request, AnnotationStore store, IStorySessions sessions, CancellationToken ct) =>
+            ActAsync(StoryChangeKind.AnnotationRestored, store.RestoreAsync(id, request.Author ?? "", request.Version, ct), request.Author, sessions));
+        annotation.MapPost("/resolve", (Guid id, AnnotationActionRequest request, AnnotationStore store, IStorySessions sessions, CancellationToken ct) =>
+            ActAsync(StoryChangeKind.AnnotationResolved, store.ResolveAsync(id, request.Author ?? "", request.Version, ct), request.Author, sessions));
+        annotation.MapPost("/reopen", (Guid id, AnnotationActionRequest request, AnnotationStore store, IStorySessions sessions, CancellationToken ct) =>
+            ActAsync(StoryChangeKind.AnnotationReopened, store.ReopenAsync(id, request.Author ?? "", request.Version, ct), request.Author, sessions));
         annotation.MapPost("/replies", ReplyAsync);
         annotation.MapGet("/history", HistoryAsync);
 
@@ -78,19 +79,20 @@ public static class AnnotationsApi
     }
 
     private static async Task<Results<Created<AnnotationView>, BadRequest<ApiError>>> CreateAsync(
-        int storyId, CreateAnnotationRequest request, AnnotationStore store, CancellationToken ct)
+        int storyId, CreateAnnotationRequest request, AnnotationStore store, IStorySessions sessions, CancellationToken ct)
     {
         var draft = new NewAnnotation(request.ArticleId, request.Start, request.End, request.Label, request.Tags, request.Note, request.Author ?? "");
         var created = await store.CreateAsync(storyId, draft, ct);
-        return created.Annotation is { } annotation
-            ? TypedResults.Created($"/api/annotations/{annotation.Id}", annotation)
-            : TypedResults.BadRequest(new ApiError(created.Error!));
+        if (created.Annotation is not { } annotation) return TypedResults.BadRequest(new ApiError(created.Error!));
+        await PublishAsync(sessions, StoryChangeKind.AnnotationCreated, annotation, annotation.Author);
+        return TypedResults.Created($"/api/annotations/{annotation.Id}", annotation);
     }
 
     private static async Task<Results<Created<AnnotationView>, BadRequest<ApiError>, NotFound<ApiError>>> ReplyAsync(
-        Guid id, ReplyRequest request, AnnotationStore store, CancellationToken ct)
+        Guid id, ReplyRequest request, AnnotationStore store, IStorySessions sessions, CancellationToken ct)
     {
         var reply = await store.ReplyAsync(id, request.Note, request.Author ?? "", ct);
+        if (reply.Status == ChangeStatus.Ok) await PublishAsync(sessions, StoryChangeKind.AnnotationReplied, reply.Annotation!, reply.Annotation!.Author);
         return reply.Status switch
         {
             ChangeStatus.Ok => TypedResults.Created($"/api/annotations/{reply.Annotation!.Id}", reply.Annotation),
@@ -99,12 +101,13 @@ public static class AnnotationsApi
         };
     }
 
-    private static Task<ChangeResult> EditAsync(Guid id, EditAnnotationRequest request, AnnotationStore store, CancellationToken ct) =>
-        ActAsync(store.EditAsync(id, new AnnotationEdit(request.Label, request.Tags, request.Note), request.Author ?? "", request.Version, ct));
+    private static Task<ChangeResult> EditAsync(Guid id, EditAnnotationRequest request, AnnotationStore store, IStorySessions sessions, CancellationToken ct) =>
+        ActAsync(StoryChangeKind.AnnotationEdited, store.EditAsync(id, new AnnotationEdit(request.Label, request.Tags, request.Note), request.Author ?? "", request.Version, ct), request.Author, sessions);
 
-    private static async Task<ChangeResult> ActAsync(Task<AnnotationChange> action)
+    private static async Task<ChangeResult> ActAsync(StoryChangeKind kind, Task<AnnotationChange> action, string? author, IStorySessions sessions)
     {
         var change = await action;
+        if (change.Status == ChangeStatus.Ok) await PublishAsync(sessions, kind, change.Annotation!, author);
         return change.Status switch
         {
             ChangeStatus.Ok => TypedResults.Ok(change.Annotation!),
@@ -141,7 +144,8 @@ public static class AnnotationsApi
     }
 
     /// <summary>Adds the annotations of a Web Annotation JSON-LD file (as exported) to the story, all or nothing.</summary>
-    private static async Task<IResult> ImportAsync(int storyId, HttpRequest request, StoryStore stories, AnnotationStore store, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ImportAsync(
+        int storyId, HttpRequest request, StoryStore stories, AnnotationStore store, IStorySessions sessions, TimeProvider clock, CancellationToken ct)
     {
         // JSON only, like every write here: a cross-site form cannot send it without a preflight this app never grants.
         if (!request.HasJsonContentType()) return TypedResults.Problem("Send the file as application/ld+json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
@@ -162,8 +166,13 @@ public static class AnnotationsApi
         var parsed = WebAnnotationImport.Read(body.GetBuffer().AsMemory(0, (int)body.Length), clock.GetUtcNow().UtcDateTime);
         if (parsed.Value is not { } items) return TypedResults.BadRequest(new ApiError(parsed.Error!));
         var imported = await store.ImportAsync(storyId, items, ct);
+        if (imported.Succeeded) await sessions.PublishAsync(new StoryChange(storyId, StoryChangeKind.AnnotationsImported), CancellationToken.None);
         return imported.Succeeded ? TypedResults.Ok(new ImportResult(imported.Value)) : TypedResults.BadRequest(new ApiError(imported.Error!));
     }
+
+    // Not cancelled with the request: once the change is stored, the people viewing the story should hear of it.
+    private static ValueTask PublishAsync(IStorySessions sessions, StoryChangeKind kind, AnnotationView annotation, string? by) =>
+        sessions.PublishAsync(new StoryChange(annotation.StoryId, kind, (annotation.ParentId ?? annotation.Id).ToString(), by?.Trim()));
 
     private static bool AcceptsJsonLd(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(WebAnnotationJsonLd.MediaType, StringComparison.OrdinalIgnoreCase));
