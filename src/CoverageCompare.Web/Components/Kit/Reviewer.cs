@@ -13,7 +13,14 @@ public sealed class Reviewer(string? name)
 
     public bool HasName => Name is not null;
 
-    public void Rename(string? name) => Name = Clean(name);
+    /// <summary>Raised after <see cref="Rename"/>, so pages showing the name to others (presence) can update it.</summary>
+    public event Action? Renamed;
+
+    public void Rename(string? name)
+    {
+        Name = Clean(name);
+        Renamed?.Invoke();
+    }
 
     public static string? Clean(string? name)
     {
