@@ -31,6 +31,27 @@ public sealed class LiveSessionTests(AppFixture app)
     }
 
     [Fact]
+    public async Task AnAnonymousReaderWhoGivesTheirNameIsShownByItToTheOthers()
+    {
+        var storyId = await LiveSession.CreateStoryAsync(app, "Naming");
+        var ben = await LiveSession.OpenAsAsync(app, storyId, "Ben");
+        var reader = await app.NewPageAsync();
+        await reader.GotoAsync($"/stories/{storyId}");
+        await AppFixture.WaitForStoryPageAsync(reader);
+
+        var presence = ben.GetByTestId("presence");
+        await Assertions.Expect(presence.Locator("li[data-user^='anonymous:']")).ToContainTextAsync("Anonymous reader");
+
+        await reader.GetByTestId("side-annotations").ClickAsync();
+        await reader.GetByTestId("annotations-panel").GetByTestId("reviewer-name").FillAsync("Cleo");
+        await reader.GetByTestId("annotations-panel").GetByTestId("reviewer-name-save").ClickAsync();
+
+        await Assertions.Expect(presence.Locator($"li[data-user='{LiveSession.KeyOf("Cleo")}']")).ToContainTextAsync("Cleo");
+        await Assertions.Expect(presence.Locator("li[data-user^='anonymous:']")).ToHaveCountAsync(0);
+        await Assertions.Expect(presence.Locator("li")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
     public async Task AnAnnotationItsReplyAndItsDeletionAppearForTheOtherViewer()
     {
         var storyId = await LiveSession.CreateStoryAsync(app, "Live annotations");
