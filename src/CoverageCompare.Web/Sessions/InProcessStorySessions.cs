@@ -108,6 +108,7 @@ public sealed partial class InProcessStorySessions(TimeProvider clock, ILogger<I
         public ValueTask UpdateAsync(SessionViewer viewer, string? claimId, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(viewer);
+            // Only the connection's own circuit updates it, one call at a time; readers see either version whole.
             var current = Volatile.Read(ref presence);
             var updated = current with { Viewer = viewer, ClaimId = claimId };
             if (updated == current || Volatile.Read(ref disposed) == 1) return ValueTask.CompletedTask;
