@@ -9,6 +9,7 @@ using CoverageCompare.Web.Annotations;
 using CoverageCompare.Web.Api;
 using CoverageCompare.Web.Components;
 using CoverageCompare.Web.Health;
+using CoverageCompare.Web.Sessions;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,6 +25,7 @@ builder.Services.AddSingleton(new StoryAnalyzer());
 builder.Services.AddSingleton<AnalysisStore>();
 builder.Services.AddAnnotations();
 builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddStorySessions();
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents()

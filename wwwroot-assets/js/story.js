@@ -59,16 +59,28 @@ function markCurrentInPanel(root, groupId) {
     }
 }
 
+let selectionTarget = null;
+let sharedFocus = null;
+
+// The claim this reader is looking at, shown to the others in the story; only changes are sent.
+function shareFocus(claimId) {
+    if (claimId === sharedFocus || !selectionTarget) return;
+    sharedFocus = claimId;
+    selectionTarget.invokeMethodAsync("ClaimFocused", claimId);
+}
+
 function pin(root, groupId, source) {
     root.dataset.pinned = groupId;
     show(root, groupId, source);
     markCurrentInPanel(root, groupId);
+    shareFocus(source?.dataset.claimId ?? claimsOfGroup(root, groupId)[0]?.dataset.claimId ?? null);
 }
 
 function unpin(root) {
     delete root.dataset.pinned;
     clear(root);
     markCurrentInPanel(root, null);
+    shareFocus(null);
 }
 
 function isTyping(target) {
@@ -105,7 +117,6 @@ function articleOffset(box, node, offset, isStart) {
     return previous ? Number(previous.dataset.offset) + previous.textContent.length : null;
 }
 
-let selectionTarget = null;
 let lastSelection = "";
 
 function reportSelection() {
@@ -181,6 +192,7 @@ const handlers = {
         if (focusClaim) {
             unpin(root);
             showClaim(root, focusClaim.dataset.focusClaim);
+            shareFocus(focusClaim.dataset.focusClaim);
             return;
         }
         const claim = event.target.closest(".claim[data-group-id]");
@@ -203,7 +215,7 @@ const handlers = {
     },
 };
 
-/** @param dotNetTarget the story page, told about text selections and clicks on annotations. */
+/** @param dotNetTarget the story page, told about text selections, clicks on annotations and the claim being looked at. */
 export function attach(dotNetTarget) {
     selectionTarget = dotNetTarget;
     for (const [name, handler] of Object.entries(handlers)) document.addEventListener(name, handler);
@@ -213,6 +225,7 @@ export function attach(dotNetTarget) {
         detach() {
             for (const [name, handler] of Object.entries(handlers)) document.removeEventListener(name, handler);
             selectionTarget = null;
+            sharedFocus = null;
             globalThis.coverageCompare = { ...globalThis.coverageCompare, highlighting: false };
         },
     };

@@ -4,6 +4,7 @@ using CoverageCompare.Data.Stories;
 using CoverageCompare.Data.Workspaces;
 using CoverageCompare.Web.Accounts;
 using CoverageCompare.Web.Annotations;
+using CoverageCompare.Web.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using ChangeResult = Microsoft.AspNetCore.Http.HttpResults.Results<
@@ -45,14 +46,14 @@ public static class AnnotationsApi
         var annotation = endpoints.MapGroup("/api/annotations/{id:guid}");
         annotation.MapGet("/", GetAsync).RequireAnnotation(StoryOperation.Read);
         annotation.MapPut("/", EditAsync).RequireAnnotation(null);
-        annotation.MapPost("/delete", (Guid id, AnnotationActionRequest request, AnnotationStore store, HttpContext http, CancellationToken ct) =>
-            ActAsync(store.DeleteAsync(id, AuthorName(http), request.Version, ct))).RequireAnnotation(null);
-        annotation.MapPost("/restore", (Guid id, AnnotationActionRequest request, AnnotationStore store, HttpContext http, CancellationToken ct) =>
-            ActAsync(store.RestoreAsync(id, AuthorName(http), request.Version, ct))).RequireAnnotation(null);
-        annotation.MapPost("/resolve", (Guid id, AnnotationActionRequest request, AnnotationStore store, HttpContext http, CancellationToken ct) =>
-            ActAsync(store.ResolveAsync(id, AuthorName(http), request.Version, ct))).RequireAnnotation(StoryOperation.Annotate);
-        annotation.MapPost("/reopen", (Guid id, AnnotationActionRequest request, AnnotationStore store, HttpContext http, CancellationToken ct) =>
-            ActAsync(store.ReopenAsync(id, AuthorName(http), request.Version, ct))).RequireAnnotation(StoryOperation.Annotate);
+        annotation.MapPost("/delete", (Guid id, AnnotationActionRequest request, AnnotationStore store, IStorySessions sessions, HttpContext http, CancellationToken ct) =>
+            ActAsync(StoryChangeKind.AnnotationDeleted, store.DeleteAsync(id, AuthorName(http), request.Version, ct), http, sessions)).RequireAnnotation(null);
+        annotation.MapPost("/restore", (Guid id, AnnotationActionRequest request, AnnotationStore store, IStorySessions sessions, HttpContext http, CancellationToken ct) =>
+            ActAsync(StoryChangeKind.AnnotationRestored, store.RestoreAsync(id, AuthorName(http), request.Version, ct), http, sessions)).RequireAnnotation(null);
+        annotation.MapPost("/resolve", (Guid id, AnnotationActionRequest request, AnnotationStore store, IStorySessions sessions, HttpContext http, CancellationToken ct) =>
+            ActAsync(StoryChangeKind.AnnotationResolved, store.ResolveAsync(id, AuthorName(http), request.Version, ct), http, sessions)).RequireAnnotation(StoryOperation.Annotate);
+        annotation.MapPost("/reopen", (Guid id, AnnotationActionRequest request, AnnotationStore store, IStorySessions sessions, HttpContext http, CancellationToken ct) =>
+            ActAsync(StoryChangeKind.AnnotationReopened, store.ReopenAsync(id, AuthorName(http), request.Version, ct), http, sessions)).RequireAnnotation(StoryOperation.Annotate);
         annotation.MapPost("/replies", ReplyAsync).RequireAnnotation(StoryOperation.Annotate);
         annotation.MapGet("/history", HistoryAsync).RequireAnnotation(StoryOperation.Read);
 
@@ -83,21 +84,22 @@ public static class AnnotationsApi
     private static string AuthorName(HttpContext http) => Reviewer.From(http.User).Name ?? "";
 
     private static async Task<Results<Created<AnnotationView>, BadRequest<ApiError>>> CreateAsync(
-        int storyId, CreateAnnotationRequest request, AnnotationStore store, HttpContext http, CancellationToken ct)
+        int storyId, CreateAnnotationRequest request, AnnotationStore store, IStorySessions sessions, HttpContext http, CancellationToken ct)
     {
         var author = Reviewer.From(http.User);
         var draft = new NewAnnotation(request.ArticleId, request.Start, request.End, request.Label, request.Tags, request.Note, author.Name ?? "", author.UserId);
         var created = await store.CreateAsync(storyId, draft, ct);
-        return created.Annotation is { } annotation
-            ? TypedResults.Created($"/api/annotations/{annotation.Id}", annotation)
-            : TypedResults.BadRequest(new ApiError(created.Error!));
+        if (created.Annotation is not { } annotation) return TypedResults.BadRequest(new ApiError(created.Error!));
+        await PublishAsync(sessions, StoryChangeKind.AnnotationCreated, annotation, annotation.Author);
+        return TypedResults.Created($"/api/annotations/{annotation.Id}", annotation);
     }
 
     private static async Task<Results<Created<AnnotationView>, BadRequest<ApiError>, NotFound<ApiError>>> ReplyAsync(
-        Guid id, ReplyRequest request, AnnotationStore store, HttpContext http, CancellationToken ct)
+        Guid id, ReplyRequest request, AnnotationStore store, IStorySessions sessions, HttpContext http, CancellationToken ct)
     {
         var author = Reviewer.From(http.User);
         var reply = await store.ReplyAsync(id, request.Note, author.Name ?? "", author.UserId, ct);
+        if (reply.Status == ChangeStatus.Ok) await PublishAsync(sessions, StoryChangeKind.AnnotationReplied, reply.Annotation!, reply.Annotation!.Author);
         return reply.Status switch
         {
             ChangeStatus.Ok => TypedResults.Created($"/api/annotations/{reply.Annotation!.Id}", reply.Annotation),
@@ -106,12 +108,13 @@ public static class AnnotationsApi
         };
     }
 
-    private static Task<ChangeResult> EditAsync(Guid id, EditAnnotationRequest request, AnnotationStore store, HttpContext http, CancellationToken ct) =>
-        ActAsync(store.EditAsync(id, new AnnotationEdit(request.Label, request.Tags, request.Note), AuthorName(http), request.Version, ct));
+    private static Task<ChangeResult> EditAsync(Guid id, EditAnnotationRequest request, AnnotationStore store, IStorySessions sessions, HttpContext http, CancellationToken ct) =>
+        ActAsync(StoryChangeKind.AnnotationEdited, store.EditAsync(id, new AnnotationEdit(request.Label, request.Tags, request.Note), AuthorName(http), request.Version, ct), http, sessions);
 
-    private static async Task<ChangeResult> ActAsync(Task<AnnotationChange> action)
+    private static async Task<ChangeResult> ActAsync(StoryChangeKind kind, Task<AnnotationChange> action, HttpContext http, IStorySessions sessions)
     {
         var change = await action;
+        if (change.Status == ChangeStatus.Ok) await PublishAsync(sessions, kind, change.Annotation!, AuthorName(http));
         return change.Status switch
         {
             ChangeStatus.Ok => TypedResults.Ok(change.Annotation!),
@@ -151,7 +154,8 @@ public static class AnnotationsApi
     }
 
     /// <summary>Adds the annotations of a Web Annotation JSON-LD file (as exported) to the story, all or nothing.</summary>
-    private static async Task<IResult> ImportAsync(int storyId, HttpRequest request, StoryStore stories, AnnotationStore store, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ImportAsync(
+        int storyId, HttpRequest request, StoryStore stories, AnnotationStore store, IStorySessions sessions, TimeProvider clock, CancellationToken ct)
     {
         // JSON only, like every write here: a cross-site form cannot send it without a preflight this app never grants.
         if (!request.HasJsonContentType()) return TypedResults.Problem("Send the file as application/ld+json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
@@ -172,8 +176,13 @@ public static class AnnotationsApi
         var parsed = WebAnnotationImport.Read(body.GetBuffer().AsMemory(0, (int)body.Length), clock.GetUtcNow().UtcDateTime);
         if (parsed.Value is not { } items) return TypedResults.BadRequest(new ApiError(parsed.Error!));
         var imported = await store.ImportAsync(storyId, items, ct);
+        if (imported.Succeeded) await sessions.PublishAsync(new StoryChange(storyId, StoryChangeKind.AnnotationsImported), CancellationToken.None);
         return imported.Succeeded ? TypedResults.Ok(new ImportResult(imported.Value)) : TypedResults.BadRequest(new ApiError(imported.Error!));
     }
+
+    // Not cancelled with the request: once the change is stored, the people viewing the story should hear of it.
+    private static ValueTask PublishAsync(IStorySessions sessions, StoryChangeKind kind, AnnotationView annotation, string? by) =>
+        sessions.PublishAsync(new StoryChange(annotation.StoryId, kind, (annotation.ParentId ?? annotation.Id).ToString(), by?.Trim()));
 
     private static bool AcceptsJsonLd(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(WebAnnotationJsonLd.MediaType, StringComparison.OrdinalIgnoreCase));

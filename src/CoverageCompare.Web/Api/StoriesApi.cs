@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text;
 using CoverageCompare.Data;
 using CoverageCompare.Data.Stories;
 using CoverageCompare.Data.Workspaces;
 using CoverageCompare.Web.Accounts;
+using CoverageCompare.Web.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoverageCompare.Web.Api;
@@ -63,7 +65,7 @@ public static class StoriesApi
     }
 
     private static async Task<Results<Created<ArticleView>, BadRequest<ApiError>, NotFound>> ImportArticleAsync(
-        int storyId, ImportArticleRequest request, ArticleImporter importer, StoryStore stories, CancellationToken ct)
+        int storyId, ImportArticleRequest request, ArticleImporter importer, StoryStore stories, IStorySessions sessions, CancellationToken ct)
     {
         if (await stories.GetAsync(storyId, ct) is null) return TypedResults.NotFound();
 
@@ -81,6 +83,7 @@ public static class StoriesApi
         };
         var added = await importer.AddAsync(storyId, candidate, ct);
         if (!added.Succeeded) return TypedResults.BadRequest(new ApiError(added.Error!));
+        await sessions.PublishAsync(new StoryChange(storyId, StoryChangeKind.ArticleAdded, added.Value.ToString(CultureInfo.InvariantCulture)), CancellationToken.None);
 
         var story = await stories.GetAsync(storyId, ct);
         var article = story!.Articles.Single(a => a.Id == added.Value);

@@ -1,0 +1,9 @@
+using CoverageCompare.Web.Sessions;
+
+namespace CoverageCompare.Web.Components.Pages.Story;
+
+/// <summary>
+/// What a child of the story page changed, so the page can reload the right part and tell the others.
+/// <see cref="Saved"/> is false when nothing was stored (a conflict or a refusal): the page still reloads, to show the current state.
+/// </summary>
+public sealed record StoryEdit(StoryChangeKind Kind, string? SubjectId, bool Saved = true);

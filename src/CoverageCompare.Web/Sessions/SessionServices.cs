@@ -1,0 +1,7 @@
+namespace CoverageCompare.Web.Sessions;
+
+public static class SessionServices
+{
+    public static IServiceCollection AddStorySessions(this IServiceCollection services) =>
+        services.AddSingleton<IStorySessions, InProcessStorySessions>();
+}
