@@ -8,6 +8,7 @@ using CoverageCompare.Web.Annotations;
 using CoverageCompare.Web.Api;
 using CoverageCompare.Web.Components;
 using CoverageCompare.Web.Health;
+using CoverageCompare.Web.Importing;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,6 +23,7 @@ builder.Services.AddSingleton<ArticleImporter>();
 builder.Services.AddSingleton(new StoryAnalyzer());
 builder.Services.AddSingleton<AnalysisStore>();
 builder.Services.AddAnnotations();
+builder.Services.AddArticleFetching(builder.Configuration);
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents()
@@ -47,6 +49,7 @@ app.MapHealthChecks("/healthz");
 app.MapStoriesApi();
 app.MapAnnotationsApi();
 app.MapFramingApi();
+app.MapUrlImportApi();
 
 app.Run();
 

@@ -16,6 +16,15 @@ public sealed class ArticleImporter(DocumentReader reader, StoryStore stories)
             : StoreResult<ImportCandidate>.Fail(read.Error!);
     }
 
+    /// <summary>A page fetched from the web: its address becomes the article's URL, and names the outlet when the page does not.</summary>
+    public StoreResult<ImportCandidate> PrepareFetched(Uri pageUrl, string fileName, ReadOnlySpan<byte> content)
+    {
+        var read = reader.Read(fileName, content, StoryLimits.MaxArticleBytes);
+        return read.Document is { } document
+            ? StoreResult<ImportCandidate>.Ok(ToCandidate(fileName, document with { Url = pageUrl.AbsoluteUri }))
+            : StoreResult<ImportCandidate>.Fail(read.Error!);
+    }
+
     public StoreResult<ImportCandidate> PrepareText(string text, DocumentFormat format)
     {
         if (System.Text.Encoding.UTF8.GetByteCount(text) > StoryLimits.MaxArticleBytes)
