@@ -7,6 +7,7 @@ using CoverageCompare.Web;
 using CoverageCompare.Web.Annotations;
 using CoverageCompare.Web.Api;
 using CoverageCompare.Web.Components;
+using CoverageCompare.Web.Diagnostics;
 using CoverageCompare.Web.Health;
 using CoverageCompare.Web.Importing;
 
@@ -42,6 +43,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSecurityHeaders();
+app.UseApiRefusalLogging();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
