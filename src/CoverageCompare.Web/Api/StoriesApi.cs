@@ -25,7 +25,8 @@ public static class StoriesApi
         api.MapGet("/{storyId:int}/articles/{articleId:int}", GetArticleAsync);
         api.MapPost("/", CreateStoryAsync);
         api.MapPost("/{storyId:int}/articles", ImportArticleAsync)
-            .WithMetadata(new RequestSizeLimitAttributeMetadata(MaxRequestBytes));
+            .WithMetadata(new RequestSizeLimitAttributeMetadata(MaxRequestBytes))
+            .RequireRateLimiting(RateLimits.Import);
         return endpoints;
     }
 

@@ -14,7 +14,8 @@ public static class UrlImportApi
     public static IEndpointRouteBuilder MapUrlImportApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/stories/{storyId:int}/articles/from-url", ImportAsync)
-            .WithMetadata(new BodySizeLimit(16 * 1024));
+            .WithMetadata(new BodySizeLimit(16 * 1024))
+            .RequireRateLimiting(RateLimits.Import);
         return endpoints;
     }
 
