@@ -60,7 +60,8 @@ public sealed class ArticleFetcher : IDisposable
             while (true)
             {
                 CheckUrl(url);
-                using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, url), HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
                 if (IsRedirect(response.StatusCode))
                 {
                     if (redirects == options.MaxRedirects)

@@ -155,6 +155,21 @@ public sealed class ArticleFetcherTests(PageServer server) : IClassFixture<PageS
         Assert.Equal(0, server.Hits("/never-asked"));
     }
 
+    [Theory]
+    [InlineData("2130706433")]
+    [InlineData("0x7f.1")]
+    [InlineData("[::ffff:127.0.0.1]")]
+    [InlineData("[::1]")]
+    public async Task OtherSpellingsOfLoopbackAreRefusedToo(string host)
+    {
+        using var fetcher = Fetcher();
+
+        var result = await fetcher.FetchAsync($"http://{host}:{server.Port}/spelled-never-asked");
+
+        Assert.Equal(FetchRefusal.ForbiddenAddress, result.Refusal);
+        Assert.Equal(0, server.Hits("/spelled-never-asked"));
+    }
+
     [Fact]
     public async Task AnAllowedHostNameMayResolveToAPrivateAddress()
     {
