@@ -8,8 +8,10 @@ using CoverageCompare.Web.Accounts;
 using CoverageCompare.Web.Annotations;
 using CoverageCompare.Web.Api;
 using CoverageCompare.Web.Components;
+using CoverageCompare.Web.Diagnostics;
 using CoverageCompare.Web.Health;
 using CoverageCompare.Web.Sessions;
+using CoverageCompare.Web.Importing;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -26,6 +28,8 @@ builder.Services.AddSingleton<AnalysisStore>();
 builder.Services.AddAnnotations();
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddStorySessions();
+builder.Services.AddArticleFetching(builder.Configuration);
+builder.Services.AddRequestRateLimits(builder.Configuration);
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents()
@@ -46,6 +50,9 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseApiRefusalLogging();
+// After authentication, so the import limit counts signed-in people by their account.
+app.UseRateLimiter();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -55,6 +62,7 @@ app.MapStoriesApi();
 app.MapAnnotationsApi();
 app.MapFramingApi();
 app.MapWorkspacesApi();
+app.MapUrlImportApi();
 
 app.Run();
 

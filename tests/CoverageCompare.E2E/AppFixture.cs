@@ -24,6 +24,8 @@ public sealed class AppFixture : IAsyncLifetime
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={databasePath}");
+            // UrlImportTests serve their pages from 127.0.0.1, which the app otherwise refuses to fetch from.
+            builder.UseSetting("Import:Url:AllowedHosts:0", "127.0.0.1");
             builder.UseEnvironment("Development");
         });
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));

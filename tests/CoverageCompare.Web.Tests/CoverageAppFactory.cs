@@ -18,6 +18,8 @@ public sealed class CoverageAppFactory(string? databasePath = null) : WebApplica
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath};Pooling=False");
+        // Tests import far faster than people do; RateLimitTests sets its own limit.
+        builder.UseSetting("RateLimits:Import:PermitLimit", "100000");
         builder.UseEnvironment("Development");
     }
 }

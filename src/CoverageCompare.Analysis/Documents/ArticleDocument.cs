@@ -12,11 +12,14 @@ public sealed record ArticleDocument(
     DateOnly? Published = null,
     string? Url = null);
 
-public sealed record DocumentReadResult(ArticleDocument? Document, string? Error)
+/// <summary>Why a document was refused, as a code for logs and counts; the message says it to people.</summary>
+public enum DocumentRefusal { None, UnsupportedType, TooLarge, Binary, NotUtf8, Empty, NoVisibleText }
+
+public sealed record DocumentReadResult(ArticleDocument? Document, string? Error, DocumentRefusal Refusal = DocumentRefusal.None)
 {
     public bool Succeeded => Document is not null;
 
     public static DocumentReadResult Ok(ArticleDocument document) => new(document, null);
 
-    public static DocumentReadResult Fail(string error) => new(null, error);
+    public static DocumentReadResult Fail(DocumentRefusal refusal, string error) => new(null, error, refusal);
 }

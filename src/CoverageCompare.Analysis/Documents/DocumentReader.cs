@@ -17,15 +17,15 @@ public sealed class DocumentReader
         var name = Path.GetFileName(fileName);
         if (FormatFromFileName(fileName) is not { } format)
         {
-            return DocumentReadResult.Fail($"{name}: only .txt, .md and .html files can be imported.");
+            return DocumentReadResult.Fail(DocumentRefusal.UnsupportedType, $"{name}: only .txt, .md and .html files can be imported.");
         }
         if (content.Length > maxBytes)
         {
-            return DocumentReadResult.Fail($"{name} is {FormatSize(content.Length)}; the limit is {FormatSize(maxBytes)} per article.");
+            return DocumentReadResult.Fail(DocumentRefusal.TooLarge, $"{name} is {FormatSize(content.Length)}; the limit is {FormatSize(maxBytes)} per article.");
         }
         if (content.IndexOf((byte)0) >= 0)
         {
-            return DocumentReadResult.Fail($"{name} looks like a binary file, not text.");
+            return DocumentReadResult.Fail(DocumentRefusal.Binary, $"{name} looks like a binary file, not text.");
         }
 
         string text;
@@ -35,22 +35,22 @@ public sealed class DocumentReader
         }
         catch (DecoderFallbackException)
         {
-            return DocumentReadResult.Fail($"{name} is not UTF-8 text; save it as UTF-8 and try again.");
+            return DocumentReadResult.Fail(DocumentRefusal.NotUtf8, $"{name} is not UTF-8 text; save it as UTF-8 and try again.");
         }
 
         var result = ReadText(text, format);
-        return result.Succeeded ? result : DocumentReadResult.Fail($"{name}: {result.Error}");
+        return result.Succeeded ? result : DocumentReadResult.Fail(result.Refusal, $"{name}: {result.Error}");
     }
 
     public DocumentReadResult ReadText(string text, DocumentFormat format)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return DocumentReadResult.Fail("the article is empty.");
+            return DocumentReadResult.Fail(DocumentRefusal.Empty, "the article is empty.");
         }
         if (LooksBinary(text))
         {
-            return DocumentReadResult.Fail("the article looks like binary data, not text.");
+            return DocumentReadResult.Fail(DocumentRefusal.Binary, "the article looks like binary data, not text.");
         }
 
         var document = format switch
@@ -60,7 +60,7 @@ public sealed class DocumentReader
             _ => PlainText.Read(text),
         };
         return string.IsNullOrWhiteSpace(document.Text)
-            ? DocumentReadResult.Fail("the article has no visible text.")
+            ? DocumentReadResult.Fail(DocumentRefusal.NoVisibleText, "the article has no visible text.")
             : DocumentReadResult.Ok(document);
     }
 

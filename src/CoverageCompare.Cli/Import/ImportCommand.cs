@@ -4,6 +4,7 @@ using CoverageCompare.Data.Stories;
 using CoverageCompare.Data.Workspaces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CoverageCompare.Cli.Import;
 
@@ -33,8 +34,8 @@ public sealed class ImportCommand : ICliCommand
         var options = new DbContextOptionsBuilder<CoverageDbContext>();
         options.UseCoverageSqlite($"Data Source={database}");
         var dbFactory = new PooledDbContextFactory<CoverageDbContext>(options.Options);
-        var stories = new StoryStore(dbFactory, TimeProvider.System);
-        var importer = new ArticleImporter(new DocumentReader(), stories);
+        var stories = new StoryStore(dbFactory, TimeProvider.System, NullLogger<StoryStore>.Instance);
+        var importer = new ArticleImporter(new DocumentReader(), stories, NullLogger<ArticleImporter>.Instance);
         var candidates = new List<(string Path, ImportCandidate Candidate)>();
         foreach (var path in files)
         {

@@ -14,7 +14,11 @@ public sealed partial class AnnotationStore
     /// </summary>
     public async Task<StoreResult<int>> ImportAsync(int storyId, IReadOnlyList<ImportedAnnotation> items, CancellationToken cancellationToken = default)
     {
-        if (items.Count == 0) return StoreResult<int>.Fail("The file has no annotations.");
+        if (items.Count == 0)
+        {
+            logger.AnnotationImportRefused(storyId, AnnotationRefusal.EmptyFile, 0, 0);
+            return StoreResult<int>.Fail("The file has no annotations.");
+        }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -35,8 +39,11 @@ public sealed partial class AnnotationStore
         var ordered = items.Select((item, index) => (item, index)).OrderBy(x => x.item.ParentId is null ? 0 : 1).ToList();
         foreach (var (item, index) in ordered)
         {
-            var error = Check(item);
-            if (error is not null) return StoreResult<int>.Fail($"Annotation {index + 1} ({item.Id}): {error}");
+            if (Check(item) is { } refusal)
+            {
+                logger.AnnotationImportRefused(storyId, refusal.Reason, index + 1, items.Count);
+                return StoreResult<int>.Fail($"Annotation {index + 1} ({item.Id}): {refusal.Error}");
+            }
         }
 
         var now = Now();
@@ -51,28 +58,28 @@ public sealed partial class AnnotationStore
         await transaction.CommitAsync(cancellationToken);
         return StoreResult<int>.Ok(items.Count);
 
-        string? Check(ImportedAnnotation item)
+        Refusal? Check(ImportedAnnotation item)
         {
-            if (taken.Contains(item.Id)) return "an annotation with this id already exists; it was imported before.";
-            if (repeated.Contains(item.Id)) return "the id appears more than once in the file.";
-            if (AnnotationValidation.Author(item.Author) is { } authorError) return authorError;
-            if (AnnotationValidation.Note(item.Note) is { } noteError) return noteError;
-            if (AnnotationValidation.Tags(item.Tags).Error is { } tagError) return tagError;
-            if (AnnotationValidation.Label(item.Label, labels).Error is { } labelError) return labelError;
+            if (taken.Contains(item.Id)) return new(AnnotationRefusal.IdTaken, "an annotation with this id already exists; it was imported before.");
+            if (repeated.Contains(item.Id)) return new(AnnotationRefusal.IdTaken, "the id appears more than once in the file.");
+            if (AnnotationValidation.Author(item.Author) is { } authorError) return new(AnnotationRefusal.Author, authorError);
+            if (AnnotationValidation.Note(item.Note) is { } noteError) return new(AnnotationRefusal.Note, noteError);
+            if (AnnotationValidation.Tags(item.Tags).Error is { } tagError) return new(AnnotationRefusal.Tags, tagError);
+            if (AnnotationValidation.Label(item.Label, labels).Error is { } labelError) return new(AnnotationRefusal.Label, labelError);
             if (item.ParentId is { } parentId)
             {
                 return fileRoots.Contains(parentId) || storedParents.ContainsKey(parentId)
                     ? null
-                    : "it replies to an annotation that is neither in the file nor in this story.";
+                    : new(AnnotationRefusal.UnknownParent, "it replies to an annotation that is neither in the file nor in this story.");
             }
-            if (item.Exact.Length == 0 || item.Start < 0 || item.End < item.Start) return "its target has an empty or inverted selection.";
+            if (item.Exact.Length == 0 || item.Start < 0 || item.End < item.Start) return new(AnnotationRefusal.Selection, "its target has an empty or inverted selection.");
             if (texts.ContainsKey(item.ArticleId))
             {
                 articleOf[item.Id] = item.ArticleId;
                 return null;
             }
             var holding = texts.Where(t => t.Value.Contains(item.Exact, StringComparison.Ordinal)).Select(t => t.Key).Take(2).ToList();
-            if (holding.Count != 1) return "its target is not an article of this story, and no single article of the story has its quote.";
+            if (holding.Count != 1) return new(AnnotationRefusal.Article, "its target is not an article of this story, and no single article of the story has its quote.");
             articleOf[item.Id] = holding[0];
             return null;
         }

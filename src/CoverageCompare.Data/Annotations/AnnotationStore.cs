@@ -1,9 +1,10 @@
 using CoverageCompare.Analysis.Anchoring;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CoverageCompare.Data.Annotations;
 
-public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext> dbFactory, TimeProvider clock)
+public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext> dbFactory, TimeProvider clock, ILogger<AnnotationStore> logger)
 {
     /// <summary>The story's threads, oldest first: each root annotation with its replies. Deleted ones only when asked.</summary>
     public async Task<IReadOnlyList<AnnotationView>> ListAsync(int storyId, bool includeDeleted = false, CancellationToken cancellationToken = default)
@@ -24,20 +25,20 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
 
     public async Task<AnnotationChange> CreateAsync(int storyId, NewAnnotation draft, CancellationToken cancellationToken = default)
     {
-        if (AnnotationValidation.Author(draft.Author) is { } authorError) return AnnotationChange.Invalid(authorError);
-        if (AnnotationValidation.Note(draft.Note) is { } noteError) return AnnotationChange.Invalid(noteError);
+        if (AnnotationValidation.Author(draft.Author) is { } authorError) return Refuse("Created", new(AnnotationRefusal.Author, authorError), storyId);
+        if (AnnotationValidation.Note(draft.Note) is { } noteError) return Refuse("Created", new(AnnotationRefusal.Note, noteError), storyId);
         var (tags, tagError) = AnnotationValidation.Tags(draft.Tags);
-        if (tagError is not null) return AnnotationChange.Invalid(tagError);
+        if (tagError is not null) return Refuse("Created", new(AnnotationRefusal.Tags, tagError), storyId);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == draft.ArticleId).Select(a => new { a.StoryId, a.Text }).FirstOrDefaultAsync(cancellationToken);
-        if (article is null || article.StoryId != storyId) return AnnotationChange.Invalid("That article is not part of this story.");
+        if (article is null || article.StoryId != storyId) return Refuse("Created", new(AnnotationRefusal.Article, "That article is not part of this story."), storyId);
 
         var (label, labelError) = AnnotationValidation.Label(draft.Label, await LabelNamesAsync(db, cancellationToken));
-        if (labelError is not null) return AnnotationChange.Invalid(labelError);
+        if (labelError is not null) return Refuse("Created", new(AnnotationRefusal.Label, labelError), storyId);
 
         var selection = TextAnchoring.Select(article.Text, draft.Start, draft.End);
-        if (selection.Anchor is not { } anchor) return AnnotationChange.Invalid(selection.Error!);
+        if (selection.Anchor is not { } anchor) return Refuse("Created", new(AnnotationRefusal.Selection, selection.Error!), storyId);
 
         var now = Now();
         var annotation = new Annotation
@@ -68,15 +69,18 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
     /// <summary>Adds a reply to the thread; a reply to a reply joins the same thread.</summary>
     public async Task<AnnotationChange> ReplyAsync(Guid annotationId, string? note, string author, string? creatorId = null, CancellationToken cancellationToken = default)
     {
-        if (AnnotationValidation.Author(author) is { } authorError) return AnnotationChange.Invalid(authorError);
-        if (string.IsNullOrWhiteSpace(note)) return AnnotationChange.Invalid("A reply needs some text.");
-        if (AnnotationValidation.Note(note) is { } noteError) return AnnotationChange.Invalid(noteError);
+        if (AnnotationValidation.Author(author) is { } authorError) return Refuse("Replied", new(AnnotationRefusal.Author, authorError), null, annotationId);
+        if (string.IsNullOrWhiteSpace(note)) return Refuse("Replied", new(AnnotationRefusal.EmptyReply, "A reply needs some text."), null, annotationId);
+        if (AnnotationValidation.Note(note) is { } noteError) return Refuse("Replied", new(AnnotationRefusal.Note, noteError), null, annotationId);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var parent = await db.Annotations.FirstOrDefaultAsync(a => a.PublicId == annotationId && a.DeletedAt == null, cancellationToken);
         if (parent is null) return AnnotationChange.NotFound();
         if (parent.ParentId is { } rootId) parent = await db.Annotations.SingleAsync(a => a.Id == rootId, cancellationToken);
-        if (parent.DeletedAt is not null) return AnnotationChange.Invalid("The annotation this thread belongs to was deleted; restore it before replying.");
+        if (parent.DeletedAt is not null)
+        {
+            return Refuse("Replied", new(AnnotationRefusal.DeletedThread, "The annotation this thread belongs to was deleted; restore it before replying."), parent.StoryId, annotationId);
+        }
 
         var now = Now();
         var reply = new Annotation
@@ -106,21 +110,21 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
 
     public async Task<AnnotationChange> EditAsync(Guid id, AnnotationEdit edit, string author, int expectedVersion, CancellationToken cancellationToken = default)
     {
-        if (AnnotationValidation.Note(edit.Note) is { } noteError) return AnnotationChange.Invalid(noteError);
+        if (AnnotationValidation.Note(edit.Note) is { } noteError) return Refuse("Edited", new(AnnotationRefusal.Note, noteError), null, id);
         var (tags, tagError) = AnnotationValidation.Tags(edit.Tags);
-        if (tagError is not null) return AnnotationChange.Invalid(tagError);
+        if (tagError is not null) return Refuse("Edited", new(AnnotationRefusal.Tags, tagError), null, id);
 
         return await ChangeAsync(id, author, expectedVersion, RevisionAction.Edited, async (db, annotation) =>
         {
-            if (annotation.DeletedAt is not null) return "Restore the annotation before editing it.";
+            if (annotation.DeletedAt is not null) return new(AnnotationRefusal.State, "Restore the annotation before editing it.");
             if (annotation.ParentId is not null)
             {
-                if (edit.Label is not null || tags.Count > 0) return "A reply has no label or tags.";
-                if (string.IsNullOrWhiteSpace(edit.Note)) return "A reply needs some text.";
+                if (edit.Label is not null || tags.Count > 0) return new(AnnotationRefusal.Label, "A reply has no label or tags.");
+                if (string.IsNullOrWhiteSpace(edit.Note)) return new(AnnotationRefusal.EmptyReply, "A reply needs some text.");
             }
 
             var (label, labelError) = AnnotationValidation.Label(edit.Label, await LabelNamesAsync(db, cancellationToken));
-            if (labelError is not null) return labelError;
+            if (labelError is not null) return new(AnnotationRefusal.Label, labelError);
             annotation.Label = label;
             annotation.Tags = tags;
             annotation.Note = edit.Note ?? "";
@@ -132,18 +136,18 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
     public Task<AnnotationChange> DeleteAsync(Guid id, string author, int expectedVersion, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, author, expectedVersion, RevisionAction.Deleted, (_, annotation) =>
         {
-            if (annotation.DeletedAt is not null) return Task.FromResult<string?>("The annotation is already deleted.");
+            if (annotation.DeletedAt is not null) return Task.FromResult(StateRefusal("The annotation is already deleted."));
             annotation.DeletedAt = Now();
-            return Task.FromResult<string?>(null);
+            return Task.FromResult<Refusal?>(null);
         }, cancellationToken);
 
     public Task<AnnotationChange> RestoreAsync(Guid id, string author, int expectedVersion, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, author, expectedVersion, RevisionAction.Restored, async (db, annotation) =>
         {
-            if (annotation.DeletedAt is null) return "The annotation is not deleted.";
+            if (annotation.DeletedAt is null) return StateRefusal("The annotation is not deleted.");
             if (annotation.ParentId is { } parentId && await db.Annotations.AnyAsync(a => a.Id == parentId && a.DeletedAt != null, cancellationToken))
             {
-                return "Restore the annotation this reply belongs to first.";
+                return new(AnnotationRefusal.DeletedThread, "Restore the annotation this reply belongs to first.");
             }
             annotation.DeletedAt = null;
             return null;
@@ -157,7 +161,7 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
                 : annotation.ResolvedAt is not null ? "The annotation is already resolved."
                 : null;
             if (error is null) annotation.ResolvedAt = Now();
-            return Task.FromResult(error);
+            return Task.FromResult(StateRefusal(error));
         }, cancellationToken);
 
     public Task<AnnotationChange> ReopenAsync(Guid id, string author, int expectedVersion, CancellationToken cancellationToken = default) =>
@@ -165,7 +169,7 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
         {
             string? error = annotation.ResolvedAt is null ? "The annotation is not resolved." : null;
             if (error is null) annotation.ResolvedAt = null;
-            return Task.FromResult(error);
+            return Task.FromResult(StateRefusal(error));
         }, cancellationToken);
 
     /// <summary>Every change to the annotation, oldest first; null when there is no such annotation.</summary>
@@ -184,16 +188,21 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
     /// <summary>Loads, checks the version the caller saw, applies the change and saves it with a revision; a concurrent save in between is a conflict too.</summary>
     private async Task<AnnotationChange> ChangeAsync(
         Guid id, string author, int expectedVersion, RevisionAction action,
-        Func<CoverageDbContext, Annotation, Task<string?>> apply, CancellationToken cancellationToken)
+        Func<CoverageDbContext, Annotation, Task<Refusal?>> apply, CancellationToken cancellationToken)
     {
-        if (AnnotationValidation.Author(author) is { } authorError) return AnnotationChange.Invalid(authorError);
+        var operation = action.ToString();
+        if (AnnotationValidation.Author(author) is { } authorError) return Refuse(operation, new(AnnotationRefusal.Author, authorError), null, id);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var annotation = await db.Annotations.FirstOrDefaultAsync(a => a.PublicId == id, cancellationToken);
         if (annotation is null) return AnnotationChange.NotFound();
-        if (annotation.Version != expectedVersion) return AnnotationChange.Conflict((await FindViewAsync(db, id, cancellationToken))!);
+        if (annotation.Version != expectedVersion)
+        {
+            logger.AnnotationConflict(operation, id, expectedVersion, annotation.Version);
+            return AnnotationChange.Conflict((await FindViewAsync(db, id, cancellationToken))!);
+        }
 
-        if (await apply(db, annotation) is { } error) return AnnotationChange.Invalid(error);
+        if (await apply(db, annotation) is { } refusal) return Refuse(operation, refusal, annotation.StoryId, id);
 
         annotation.Version++;
         db.AnnotationRevisions.Add(Revision(annotation, action, author.Trim(), Now()));
@@ -204,12 +213,25 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
         catch (DbUpdateConcurrencyException)
         {
             await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
-            return await FindViewAsync(fresh, id, cancellationToken) is { } current ? AnnotationChange.Conflict(current) : AnnotationChange.NotFound();
+            if (await FindViewAsync(fresh, id, cancellationToken) is not { } current) return AnnotationChange.NotFound();
+            logger.AnnotationConflict(operation, id, expectedVersion, current.Version);
+            return AnnotationChange.Conflict(current);
         }
         return AnnotationChange.Ok((await FindViewAsync(db, id, cancellationToken))!);
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Logs the reason's code, never its message: messages quote labels and tags people typed.</summary>
+    private AnnotationChange Refuse(string operation, Refusal refusal, int? storyId, Guid? annotationId = null)
+    {
+        logger.AnnotationRefused(operation, refusal.Reason, storyId, annotationId);
+        return AnnotationChange.Invalid(refusal.Error);
+    }
+
+    private static Refusal? StateRefusal(string? error) => error is null ? null : new(AnnotationRefusal.State, error);
+
+    private sealed record Refusal(AnnotationRefusal Reason, string Error);
 
     private static async Task<IReadOnlyList<string>> LabelNamesAsync(CoverageDbContext db, CancellationToken cancellationToken) =>
         await db.VerdictLabels.AsNoTracking().OrderBy(l => l.Position).Select(l => l.Name).ToListAsync(cancellationToken);

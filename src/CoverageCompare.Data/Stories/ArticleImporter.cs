@@ -1,4 +1,5 @@
 using CoverageCompare.Analysis.Documents;
+using Microsoft.Extensions.Logging;
 
 namespace CoverageCompare.Data.Stories;
 
@@ -6,30 +7,46 @@ namespace CoverageCompare.Data.Stories;
 public sealed record ImportCandidate(string FileName, ArticleDetails Details, string Text, DocumentFormat Format);
 
 /// <summary>Reads files or pasted text into articles of a story, filling outlet and title from the document where it says them.</summary>
-public sealed class ArticleImporter(DocumentReader reader, StoryStore stories)
+public sealed class ArticleImporter(DocumentReader reader, StoryStore stories, ILogger<ArticleImporter> logger)
 {
     public StoreResult<ImportCandidate> Prepare(string fileName, ReadOnlySpan<byte> content, long maxBytes = StoryLimits.MaxArticleBytes)
     {
         var read = reader.Read(fileName, content, maxBytes);
         return read.Document is { } document
             ? StoreResult<ImportCandidate>.Ok(ToCandidate(fileName, document))
-            : StoreResult<ImportCandidate>.Fail(read.Error!);
+            : Refused(read, "file", DocumentReader.FormatFromFileName(fileName), content.Length);
+    }
+
+    /// <summary>A page fetched from the web: its address becomes the article's URL, and names the outlet when the page does not.</summary>
+    public StoreResult<ImportCandidate> PrepareFetched(Uri pageUrl, string fileName, ReadOnlySpan<byte> content)
+    {
+        var read = reader.Read(fileName, content, StoryLimits.MaxArticleBytes);
+        return read.Document is { } document
+            ? StoreResult<ImportCandidate>.Ok(ToCandidate(fileName, document with { Url = pageUrl.AbsoluteUri }))
+            : Refused(read, "fetched page", DocumentReader.FormatFromFileName(fileName), content.Length);
     }
 
     public StoreResult<ImportCandidate> PrepareText(string text, DocumentFormat format)
     {
-        if (System.Text.Encoding.UTF8.GetByteCount(text) > StoryLimits.MaxArticleBytes)
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(text);
+        if (bytes > StoryLimits.MaxArticleBytes)
         {
-            return StoreResult<ImportCandidate>.Fail("The pasted text is larger than 1 MB.");
+            return Refused(DocumentReadResult.Fail(DocumentRefusal.TooLarge, "The pasted text is larger than 1 MB."), "pasted text", format, bytes);
         }
         var read = reader.ReadText(text, format);
         return read.Document is { } document
             ? StoreResult<ImportCandidate>.Ok(ToCandidate("pasted text", document))
-            : StoreResult<ImportCandidate>.Fail($"The pasted text: {read.Error}");
+            : Refused(read with { Error = $"The pasted text: {read.Error}" }, "pasted text", format, bytes);
     }
 
     public Task<StoreResult<int>> AddAsync(int storyId, ImportCandidate candidate, CancellationToken cancellationToken = default) =>
         stories.AddArticleAsync(storyId, new ArticleDraft(candidate.Details, candidate.Text, candidate.Format), cancellationToken);
+
+    private StoreResult<ImportCandidate> Refused(DocumentReadResult read, string source, DocumentFormat? format, long bytes)
+    {
+        logger.DocumentRefused(source, read.Refusal, format, bytes);
+        return StoreResult<ImportCandidate>.Fail(read.Error!);
+    }
 
     private static ImportCandidate ToCandidate(string fileName, ArticleDocument document)
     {

@@ -2,10 +2,11 @@ using System.Security.Cryptography;
 using System.Text;
 using CoverageCompare.Data.Annotations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CoverageCompare.Data.Stories;
 
-public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, TimeProvider clock)
+public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, TimeProvider clock, ILogger<StoryStore> logger)
 {
     /// <summary>The stories of the given workspaces, most recently changed first.</summary>
     public async Task<IReadOnlyList<StorySummary>> ListAsync(IReadOnlyCollection<int> workspaceIds, CancellationToken cancellationToken = default)
@@ -79,24 +80,24 @@ public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, T
 
     public async Task<StoreResult<int>> AddArticleAsync(int storyId, ArticleDraft draft, CancellationToken cancellationToken = default)
     {
-        if (ValidateDetails(draft.Details) is { } detailsError) return StoreResult<int>.Fail(detailsError);
-        if (ValidateText(draft.Text) is { } textError) return StoreResult<int>.Fail(textError);
+        if (ValidateDetails(draft.Details) is { } detailsError) return RefuseArticle(storyId, ArticleRefusal.InvalidDetails, detailsError, draft);
+        if (ValidateText(draft.Text) is { } textError) return RefuseArticle(storyId, ArticleRefusal.InvalidText, textError, draft);
 
         var hash = ContentHash(draft.Text);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var story = await db.Stories.FirstOrDefaultAsync(s => s.Id == storyId, cancellationToken);
-        if (story is null) return StoreResult<int>.Fail("That story no longer exists.");
+        if (story is null) return RefuseArticle(storyId, ArticleRefusal.StoryMissing, "That story no longer exists.", draft);
 
         var existing = await db.Articles.Where(a => a.StoryId == storyId).Select(a => new { a.Position, a.ContentHash, a.Title }).ToListAsync(cancellationToken);
         if (existing.Count >= StoryLimits.MaxArticlesPerStory)
         {
-            return StoreResult<int>.Fail($"A story holds at most {StoryLimits.MaxArticlesPerStory} articles; remove one before adding another.");
+            return RefuseArticle(storyId, ArticleRefusal.StoryFull, $"A story holds at most {StoryLimits.MaxArticlesPerStory} articles; remove one before adding another.", draft);
         }
         if (existing.FirstOrDefault(a => a.ContentHash == hash) is { } duplicate)
         {
-            return StoreResult<int>.Fail($"This story already has an article with the same text (\"{duplicate.Title}\").");
+            return RefuseArticle(storyId, ArticleRefusal.Duplicate, $"This story already has an article with the same text (\"{duplicate.Title}\").", draft);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -179,6 +180,12 @@ public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, T
         article.Story!.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    private StoreResult<int> RefuseArticle(int storyId, ArticleRefusal reason, string error, ArticleDraft draft)
+    {
+        logger.ArticleRefused(storyId, reason, Encoding.UTF8.GetByteCount(draft.Text ?? ""));
+        return StoreResult<int>.Fail(error);
     }
 
     public static string ContentHash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -30,7 +30,8 @@ public static class StoriesApi
         api.MapGet("/{storyId:int}/articles/{articleId:int}", GetArticleAsync).RequireStory(StoryOperation.Read);
         api.MapPost("/", CreateStoryAsync).RequireAuthorization();
         api.MapPost("/{storyId:int}/articles", ImportArticleAsync).RequireStory(StoryOperation.EditArticles)
-            .WithMetadata(new RequestSizeLimitAttributeMetadata(MaxRequestBytes));
+            .WithMetadata(new RequestSizeLimitAttributeMetadata(MaxRequestBytes))
+            .RequireRateLimiting(RateLimits.Import);
         return endpoints;
     }
 
@@ -65,7 +66,7 @@ public static class StoriesApi
     }
 
     private static async Task<Results<Created<ArticleView>, BadRequest<ApiError>, NotFound>> ImportArticleAsync(
-        int storyId, ImportArticleRequest request, ArticleImporter importer, StoryStore stories, IStorySessions sessions, CancellationToken ct)
+        int storyId, ImportArticleRequest request, ArticleImporter importer, StoryStore stories, IStorySessions sessions, HttpContext http, CancellationToken ct)
     {
         if (await stories.GetAsync(storyId, ct) is null) return TypedResults.NotFound();
 
@@ -83,7 +84,7 @@ public static class StoriesApi
         };
         var added = await importer.AddAsync(storyId, candidate, ct);
         if (!added.Succeeded) return TypedResults.BadRequest(new ApiError(added.Error!));
-        await sessions.PublishAsync(new StoryChange(storyId, StoryChangeKind.ArticleAdded, added.Value.ToString(CultureInfo.InvariantCulture)), CancellationToken.None);
+        await sessions.PublishAsync(new StoryChange(storyId, StoryChangeKind.ArticleAdded, added.Value.ToString(CultureInfo.InvariantCulture), Reviewer.From(http.User).Name), CancellationToken.None);
 
         var story = await stories.GetAsync(storyId, ct);
         var article = story!.Articles.Single(a => a.Id == added.Value);

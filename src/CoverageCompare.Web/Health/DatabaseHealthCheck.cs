@@ -1,11 +1,13 @@
 using CoverageCompare.Data;
+using CoverageCompare.Web.Diagnostics;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CoverageCompare.Web.Health;
 
 /// <summary>Healthy only when the database can be read and its write lock taken: a read-only or locked file is a failure.</summary>
-public sealed class DatabaseHealthCheck(IDbContextFactory<CoverageDbContext> dbFactory) : IHealthCheck
+public sealed class DatabaseHealthCheck(IDbContextFactory<CoverageDbContext> dbFactory, ILogger<DatabaseHealthCheck> logger) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -20,6 +22,8 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<CoverageDbContext> dbF
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            // The type and SQLite's code say what went wrong; the message could name the file or the connection.
+            logger.HealthCheckFailed(context.Registration.Name, exception.GetType().Name, (exception as SqliteException)?.SqliteErrorCode);
             return HealthCheckResult.Unhealthy("The database cannot be read or written.", exception);
         }
     }

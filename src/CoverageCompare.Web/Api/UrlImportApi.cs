@@ -1,0 +1,60 @@
+using CoverageCompare.Data;
+using CoverageCompare.Data.Stories;
+using System.Globalization;
+using CoverageCompare.Web.Accounts;
+using CoverageCompare.Web.Importing;
+using CoverageCompare.Web.Sessions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace CoverageCompare.Web.Api;
+
+/// <summary>A page to fetch and add to the story; the optional details replace what is read from the page.</summary>
+public sealed record ImportUrlRequest(string Url, string? Outlet = null, string? Title = null, DateOnly? PublishedOn = null);
+
+public static class UrlImportApi
+{
+    public static IEndpointRouteBuilder MapUrlImportApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/stories/{storyId:int}/articles/from-url", ImportAsync)
+            .WithMetadata(new BodySizeLimit(16 * 1024))
+            .RequireStory(StoryOperation.EditArticles)
+            .RequireRateLimiting(RateLimits.Import);
+        return endpoints;
+    }
+
+    private static async Task<Results<Created<ArticleView>, BadRequest<ApiError>, NotFound>> ImportAsync(
+        int storyId, ImportUrlRequest request, UrlImport urlImport, ArticleImporter importer, StoryStore stories, IStorySessions sessions, HttpContext http, CancellationToken ct)
+    {
+        if (await stories.GetAsync(storyId, ct) is not { } story) return TypedResults.NotFound();
+        // Checked before fetching too, so a full story never costs an outgoing request.
+        if (story.Articles.Count >= StoryLimits.MaxArticlesPerStory)
+        {
+            return TypedResults.BadRequest(new ApiError($"A story holds at most {StoryLimits.MaxArticlesPerStory} articles; remove one before adding another."));
+        }
+
+        var prepared = await urlImport.PrepareAsync(storyId, request.Url ?? "", ct);
+        if (prepared.Value is not { } candidate) return TypedResults.BadRequest(new ApiError(prepared.Error!));
+
+        candidate = candidate with
+        {
+            Details = candidate.Details with
+            {
+                Outlet = request.Outlet ?? candidate.Details.Outlet,
+                Title = request.Title ?? candidate.Details.Title,
+                PublishedOn = request.PublishedOn ?? candidate.Details.PublishedOn,
+            },
+        };
+        var added = await importer.AddAsync(storyId, candidate, ct);
+        if (!added.Succeeded) return TypedResults.BadRequest(new ApiError(added.Error!));
+
+        await sessions.PublishAsync(new StoryChange(storyId, StoryChangeKind.ArticleAdded, added.Value.ToString(CultureInfo.InvariantCulture), Reviewer.From(http.User).Name), CancellationToken.None);
+        var article = (await stories.GetAsync(storyId, ct))!.Articles.Single(a => a.Id == added.Value);
+        return TypedResults.Created($"/api/stories/{storyId}", article);
+    }
+
+    private sealed class BodySizeLimit(long maxBytes) : IRequestSizeLimitMetadata
+    {
+        public long? MaxRequestBodySize => maxBytes;
+    }
+}
