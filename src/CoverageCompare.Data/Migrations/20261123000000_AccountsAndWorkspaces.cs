@@ -27,7 +27,7 @@ public sealed class AccountsAndWorkspaces : Migration
 
         migrationBuilder.Sql($"INSERT INTO Workspaces (Id, Name, IsPublic, CreatedAt) VALUES ({Workspace.DemoId}, 'Demo', 1, strftime('%Y-%m-%d %H:%M:%f', 'now'));");
 
-        migrationBuilder.AddColumn<int>(name: "WorkspaceId", table: "Stories", type: "INTEGER", nullable: false, defaultValue: Workspace.DemoId);
+        RebuildStoriesWithWorkspace(migrationBuilder);
         migrationBuilder.AddColumn<string>(name: "CreatorId", table: "Annotations", type: "TEXT", maxLength: 64, nullable: true);
 
         migrationBuilder.CreateTable(
@@ -135,7 +135,6 @@ public sealed class AccountsAndWorkspaces : Migration
                 table.ForeignKey("FK_WorkspaceMembers_Workspaces_WorkspaceId", x => x.WorkspaceId, "Workspaces", "Id", onDelete: ReferentialAction.Cascade);
             });
 
-        migrationBuilder.CreateIndex(name: "IX_Stories_WorkspaceId", table: "Stories", column: "WorkspaceId");
         migrationBuilder.CreateIndex(name: "IX_AspNetUserClaims_UserId", table: "AspNetUserClaims", column: "UserId");
         migrationBuilder.CreateIndex(name: "IX_AspNetUserLogins_UserId", table: "AspNetUserLogins", column: "UserId");
         migrationBuilder.CreateIndex(name: "EmailIndex", table: "AspNetUsers", column: "NormalizedEmail");
@@ -143,15 +142,35 @@ public sealed class AccountsAndWorkspaces : Migration
         migrationBuilder.CreateIndex(name: "IX_WorkspaceInvitations_TokenHash", table: "WorkspaceInvitations", column: "TokenHash", unique: true);
         migrationBuilder.CreateIndex(name: "IX_WorkspaceInvitations_WorkspaceId", table: "WorkspaceInvitations", column: "WorkspaceId");
         migrationBuilder.CreateIndex(name: "IX_WorkspaceMembers_UserId", table: "WorkspaceMembers", column: "UserId");
+    }
 
-        migrationBuilder.AddForeignKey(
-            name: "FK_Stories_Workspaces_WorkspaceId", table: "Stories", column: "WorkspaceId",
-            principalTable: "Workspaces", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+    /// <summary>
+    /// SQLite cannot add a foreign key to a table, so Stories is copied into a new table that has it. Foreign keys are
+    /// off meanwhile (outside the transaction, where the pragma works): dropping the old table must not cascade to its articles.
+    /// </summary>
+    private static void RebuildStoriesWithWorkspace(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql("PRAGMA foreign_keys = 0;", suppressTransaction: true);
+        migrationBuilder.Sql(
+            """
+            CREATE TABLE "ef_temp_Stories" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_Stories" PRIMARY KEY AUTOINCREMENT,
+                "Title" TEXT NOT NULL,
+                "CreatedAt" TEXT NOT NULL,
+                "UpdatedAt" TEXT NOT NULL,
+                "WorkspaceId" INTEGER NOT NULL,
+                CONSTRAINT "FK_Stories_Workspaces_WorkspaceId" FOREIGN KEY ("WorkspaceId") REFERENCES "Workspaces" ("Id") ON DELETE CASCADE
+            );
+            """);
+        migrationBuilder.Sql($"""INSERT INTO "ef_temp_Stories" ("Id", "Title", "CreatedAt", "UpdatedAt", "WorkspaceId") SELECT "Id", "Title", "CreatedAt", "UpdatedAt", {Workspace.DemoId} FROM "Stories";""");
+        migrationBuilder.Sql("""DROP TABLE "Stories";""");
+        migrationBuilder.Sql("""ALTER TABLE "ef_temp_Stories" RENAME TO "Stories";""");
+        migrationBuilder.CreateIndex(name: "IX_Stories_WorkspaceId", table: "Stories", column: "WorkspaceId");
+        migrationBuilder.Sql("PRAGMA foreign_keys = 1;", suppressTransaction: true);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.DropForeignKey(name: "FK_Stories_Workspaces_WorkspaceId", table: "Stories");
         migrationBuilder.DropTable(name: "AspNetUserClaims");
         migrationBuilder.DropTable(name: "AspNetUserLogins");
         migrationBuilder.DropTable(name: "AspNetUserTokens");
