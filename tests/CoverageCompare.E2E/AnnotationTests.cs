@@ -9,8 +9,8 @@ public sealed class AnnotationTests(AppFixture app)
     [Fact]
     public async Task SelectingTextWithTheMouseAnnotatesItAndTheAnnotationStaysInPlaceAfterAReload()
     {
-        var page = await OpenStoryAsync("Mouse annotation", "The council voted 7 to 2 for the tram line on Thursday.", "Work on the line starts in June.");
-        await NameReviewerAsync(page, "Ana Checker");
+        var page = await OpenStoryAsync("Ana Checker", "Mouse annotation", "The council voted 7 to 2 for the tram line on Thursday.", "Work on the line starts in June.");
+        await page.GetByTestId("side-annotations").ClickAsync();
 
         await DragSelectAsync(page, page.GetByTestId("article-column").First.Locator(".article-text p").First, "voted 7 to 2");
         await page.GetByTestId("annotate").ClickAsync();
@@ -23,6 +23,7 @@ public sealed class AnnotationTests(AppFixture app)
         await Assertions.Expect(item).ToHaveCountAsync(1);
         var id = await item.GetAttributeAsync("data-annotation-id");
         await Assertions.Expect(item.GetByTestId("annotation-verdict")).ToHaveTextAsync("Inaccurate");
+        await Assertions.Expect(item).ToContainTextAsync("Ana Checker");
         await Assertions.Expect(item.Locator("strong")).ToHaveTextAsync("Check");
         await Assertions.Expect(item.Locator("a[href='https://example.org/minutes']")).ToHaveAttributeAsync("rel", "nofollow noopener");
         await Assertions.Expect(page.Locator($"mark[data-annotation-id='{id}']")).ToHaveTextAsync("voted 7 to 2");
@@ -38,8 +39,7 @@ public sealed class AnnotationTests(AppFixture app)
     [Fact]
     public async Task AThreadCanBeRepliedToResolvedEditedDeletedAndRestored()
     {
-        var page = await OpenStoryAsync("Thread actions", "The bridge reopened on Monday after repairs.", "Repairs ended and the bridge reopened.");
-        await NameReviewerAsync(page, "Ben");
+        var page = await OpenStoryAsync("Ben", "Thread actions", "The bridge reopened on Monday after repairs.", "Repairs ended and the bridge reopened.");
         await AnnotateFirstClaimAsync(page, "Needs a source.");
         var thread = page.GetByTestId("annotation").First;
 
@@ -82,14 +82,13 @@ public sealed class AnnotationTests(AppFixture app)
     [Fact]
     public async Task HostileMarkupInANoteIsShownAsTextAndRunsNothing()
     {
-        var page = await OpenStoryAsync("Hostile note", "The mayor opened the library on Friday.", "On Friday the library was opened by the mayor.");
+        var page = await OpenStoryAsync("Eve", "Hostile note", "The mayor opened the library on Friday.", "On Friday the library was opened by the mayor.");
         var dialogs = 0;
         page.Dialog += async (_, dialog) =>
         {
             dialogs++;
             await dialog.DismissAsync();
         };
-        await NameReviewerAsync(page, "Eve");
 
         await AnnotateFirstClaimAsync(page, "<img src=x onerror=alert(1)> and [click](javascript:alert(2))");
 
@@ -104,7 +103,7 @@ public sealed class AnnotationTests(AppFixture app)
     [Fact]
     public async Task ASelectionAcrossTwoColumnsIsRefusedWithAMessage()
     {
-        var page = await OpenStoryAsync("Across columns", "Alpha reported the first fact in detail.", "Beta reported another fact in detail.");
+        var page = await OpenStoryAsync("Cleo", "Across columns", "Alpha reported the first fact in detail.", "Beta reported another fact in detail.");
         var first = await page.GetByTestId("article-column").Nth(0).Locator(".article-text p").First.BoundingBoxAsync();
         var second = await page.GetByTestId("article-column").Nth(1).Locator(".article-text p").First.BoundingBoxAsync();
 
@@ -120,8 +119,7 @@ public sealed class AnnotationTests(AppFixture app)
     [Fact]
     public async Task ANoteOverTheLimitIsRefusedAndNothingIsStored()
     {
-        var page = await OpenStoryAsync("Long note", "The river rose by two metres overnight.", "Overnight the river rose two metres.");
-        await NameReviewerAsync(page, "Dan");
+        var page = await OpenStoryAsync("Dan", "Long note", "The river rose by two metres overnight.", "Overnight the river rose two metres.");
         await page.GetByTestId("side-claims").ClickAsync();
         await page.GetByTestId("annotate-claim").First.ClickAsync();
 
@@ -132,31 +130,40 @@ public sealed class AnnotationTests(AppFixture app)
         await Assertions.Expect(page.GetByTestId("annotation")).ToHaveCountAsync(0);
     }
 
-    private async Task<IPage> OpenStoryAsync(string title, params string[] texts)
+    [Fact]
+    public async Task AnAnonymousReaderIsAskedToSignInAndComesBackToTheStoryAbleToAnnotate()
     {
-        using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var created = await client.PostAsync("/api/stories", JsonContent($$"""{"title": "{{title}}"}"""));
-        var storyId = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
-        for (var i = 0; i < texts.Length; i++)
-        {
-            var added = await client.PostAsync($"/api/stories/{storyId}/articles",
-                JsonContent(System.Text.Json.JsonSerializer.Serialize(new { fileName = $"a{i}.txt", content = texts[i], outlet = $"Outlet {i + 1}" })));
-            added.EnsureSuccessStatusCode();
-        }
-        var page = await app.NewPageAsync();
+        var (registered, user) = await Accounts.NewUserAsync(app, "Fay");
+        await registered.Context.CloseAsync();
+        var page = await DemoStoryPage.OpenAsync(app);
+        var storyPath = new Uri(page.Url).AbsolutePath;
+
+        await Assertions.Expect(page.GetByTestId("claim-group").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("annotate-claim")).ToHaveCountAsync(0);
+        await page.GetByTestId("side-annotations").ClickAsync();
+        var invitation = page.GetByTestId("sign-in-to-annotate");
+        await Assertions.Expect(invitation).ToContainTextAsync("Sign in to annotate");
+        await invitation.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/login\\?returnUrl="));
+
+        await Accounts.SignInOnThisPageAsync(page, app, user, storyPath);
+        await AppFixture.WaitForStoryPageAsync(page);
+
+        await page.GetByTestId("side-annotations").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("annotations-panel")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("sign-in-to-annotate")).ToHaveCountAsync(0);
+        await page.GetByTestId("side-claims").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("annotate-claim").First).ToBeVisibleAsync();
+    }
+
+    /// <summary>Registers <paramref name="reviewer"/>, creates the story in their own workspace and opens it.</summary>
+    private async Task<IPage> OpenStoryAsync(string reviewer, string title, params string[] texts)
+    {
+        var (page, _) = await Accounts.NewUserAsync(app, reviewer);
+        var storyId = await Accounts.CreateStoryAsync(page, title, texts.Select((text, i) => new ArticleFile($"a{i}.txt", text, $"Outlet {i + 1}")));
         await page.GotoAsync($"/stories/{storyId}");
         await AppFixture.WaitForStoryPageAsync(page);
         return page;
-    }
-
-    private static StringContent JsonContent(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
-
-    private static async Task NameReviewerAsync(IPage page, string name)
-    {
-        await page.GetByTestId("side-annotations").ClickAsync();
-        await page.GetByTestId("annotations-panel").GetByTestId("reviewer-name").FillAsync(name);
-        await page.GetByTestId("annotations-panel").GetByTestId("reviewer-name-save").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("annotations-panel").GetByTestId("reviewer-name")).ToHaveCountAsync(0);
     }
 
     private static async Task AnnotateFirstClaimAsync(IPage page, string note)

@@ -106,9 +106,10 @@ public sealed class StoryPageTests(AppFixture app)
         await Assertions.Expect(page.GetByTestId("article-column")).ToHaveCountAsync(0);
     }
 
-    private static async Task<string> CreateStoryAsync(IPage page, string title)
+    /// <summary>Registers someone, who then starts the story from the home page in their own workspace.</summary>
+    private async Task<string> CreateStoryAsync(IPage page, string title)
     {
-        await page.GotoAsync("/");
+        await Accounts.RegisterAsync(page, app, "Story Starter");
         await AppFixture.WaitForCircuitAsync(page);
         await page.GetByTestId("new-story-title").FillAsync(title);
         await page.GetByTestId("create-story").ClickAsync();

@@ -1,4 +1,5 @@
 using CoverageCompare.Data.Analyses;
+using CoverageCompare.Data.Workspaces;
 using CoverageCompare.Web.Components.Pages.Story;
 
 namespace CoverageCompare.Web.Tests;
@@ -6,7 +7,7 @@ namespace CoverageCompare.Web.Tests;
 public sealed class AgreementComponentsTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
-    public async Task ClaimsPanelListsEveryGroupWithItsVerdictAndTheReasonsForDisagreeing()
+    public async Task ClaimsPanelListsEveryGroupWithItsVerdictAndTheReasonsForDisagreeingToAnAnonymousReader()
     {
         var (story, comparison) = await DemoComparison.LoadAsync(app.Factory.Services);
 
@@ -14,7 +15,7 @@ public sealed class AgreementComponentsTests(AppFixture app) : IClassFixture<App
         {
             [nameof(ClaimsPanel.Facts)] = comparison.Facts,
             [nameof(ClaimsPanel.Outlets)] = story.Articles.ToDictionary(a => AnalysisStore.ArticleKey(a.Id), a => a.Outlet),
-        }));
+        }, reviewerName: null, role: WorkspaceRole.Viewer));
 
         var groups = page.QuerySelectorAll("[data-testid=claims-panel] [data-testid=claim-group]");
         var expected = comparison.Facts.Where(f => !f.IsSingleSource).ToList();
@@ -25,12 +26,12 @@ public sealed class AgreementComponentsTests(AppFixture app) : IClassFixture<App
         Assert.Contains(cost.QuerySelectorAll("[data-testid=reason]"), reason => reason.TextContent == "number: $480 million vs $520 million");
         Assert.Contains("The Harbor Ledger vs Metro Wire", cost.TextContent);
 
-        Assert.NotNull(page.QuerySelector("[data-testid=reviewer-name]"));
+        Assert.Empty(page.QuerySelectorAll("[data-testid=annotate-claim]"));
         Assert.Empty(page.QuerySelectorAll("[data-testid=correct-not-same]"));
     }
 
     [Fact]
-    public async Task ClaimsPanelStopsAskingForANameOnceTheReviewerHasOneAndKeepsLinkDetailsClosed()
+    public async Task ClaimsPanelOffersAnnotatingOnceTheReviewerIsSignedInAndKeepsLinkDetailsClosed()
     {
         var (story, comparison) = await DemoComparison.LoadAsync(app.Factory.Services);
 
@@ -38,9 +39,8 @@ public sealed class AgreementComponentsTests(AppFixture app) : IClassFixture<App
         {
             [nameof(ClaimsPanel.Facts)] = comparison.Facts,
             [nameof(ClaimsPanel.Outlets)] = story.Articles.ToDictionary(a => AnalysisStore.ArticleKey(a.Id), a => a.Outlet),
-        }, reviewerName: "Ana"));
+        }, reviewerName: "Ana", role: WorkspaceRole.Commenter));
 
-        Assert.Null(page.QuerySelector("[data-testid=reviewer-name]"));
         Assert.Equal(comparison.Facts.Count(f => !f.IsSingleSource), page.QuerySelectorAll("details.links").Length);
         Assert.Empty(page.QuerySelectorAll("[data-testid=link]"));
         Assert.Equal(comparison.Facts.Count, page.QuerySelectorAll("[data-testid=annotate-claim]").Length);

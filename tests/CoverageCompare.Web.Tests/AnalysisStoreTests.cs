@@ -3,6 +3,7 @@ using CoverageCompare.Analysis.Documents;
 using CoverageCompare.Data;
 using CoverageCompare.Data.Analyses;
 using CoverageCompare.Data.Stories;
+using CoverageCompare.Data.Workspaces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -87,7 +88,7 @@ public sealed class AnalysisStoreTests(AppFixture app) : IClassFixture<AppFixtur
 
     private async Task<int> CreateStoryAsync(string title, params string[] texts)
     {
-        var storyId = (await Stories.CreateAsync(title)).Value;
+        var storyId = (await Stories.CreateAsync(Workspace.DemoId, title)).Value;
         for (var i = 0; i < texts.Length; i++)
         {
             Assert.True((await Stories.AddArticleAsync(storyId, Draft($"Outlet {i + 1}", texts[i]))).Succeeded);

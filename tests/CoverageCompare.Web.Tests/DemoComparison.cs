@@ -1,6 +1,7 @@
 using CoverageCompare.Data.Analyses;
 using CoverageCompare.Data.Demo;
 using CoverageCompare.Data.Stories;
+using CoverageCompare.Data.Workspaces;
 using CoverageCompare.Web.Components.Pages.Story;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +12,7 @@ internal static class DemoComparison
     public static async Task<(StoryView Story, Comparison Comparison)> LoadAsync(IServiceProvider services)
     {
         var stories = services.GetRequiredService<StoryStore>();
-        var demoId = (await stories.ListAsync()).Single(s => s.Title == DemoStory.Title).Id;
+        var demoId = (await stories.ListAsync([Workspace.DemoId])).Single(s => s.Title == DemoStory.Title).Id;
         var story = (await stories.GetAsync(demoId))!;
         var analysis = (await services.GetRequiredService<AnalysisStore>().GetAsync(demoId))!;
         return (story, Comparison.Build(story, analysis));

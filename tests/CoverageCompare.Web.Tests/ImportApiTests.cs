@@ -5,9 +5,14 @@ using CoverageCompare.Web.Api;
 
 namespace CoverageCompare.Web.Tests;
 
-public sealed class ImportApiTests(AppFixture app) : IClassFixture<AppFixture>
+/// <summary>The stories are created in the signed-in Ada's own workspace, where she is the owner.</summary>
+public sealed class ImportApiTests(AppFixture app) : IClassFixture<AppFixture>, IAsyncLifetime
 {
-    private readonly HttpClient client = app.Factory.CreateClient();
+    private HttpClient client = null!;
+
+    public async Task InitializeAsync() => client = (await app.Factory.SignedInAccountAsync("Ada")).Client;
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task MarkdownArticleIsReadAndStoredWithItsFrontMatter()

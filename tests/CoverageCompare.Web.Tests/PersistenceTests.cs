@@ -16,19 +16,22 @@ public sealed class PersistenceTests : IDisposable
     public async Task DataSurvivesARestartOnTheSameFileAndTheDemoIsNotSeededTwice()
     {
         int storyId;
+        TestAccount account;
         using (var first = new CoverageAppFactory(databasePath))
         {
-            var client = first.CreateClient();
+            (account, var client) = await first.SignedInAccountAsync("Ada");
             var created = await client.PostAsJsonAsync("/api/stories", new CreateStoryRequest("Kept across restarts"));
             storyId = (await created.Content.ReadFromJsonAsync<StorySummary>())!.Id;
             await client.PostAsJsonAsync($"/api/stories/{storyId}/articles", new ImportArticleRequest("kept.txt", "This sentence must survive."));
         }
 
         using var second = new CoverageAppFactory(databasePath);
-        var stories = await second.CreateClient().GetFromJsonAsync<List<StorySummary>>("/api/stories");
-        var story = await second.CreateClient().GetFromJsonAsync<StoryView>($"/api/stories/{storyId}");
+        var again = await second.SignedInClientAsync(account);
+        var stories = await again.GetFromJsonAsync<List<StorySummary>>("/api/stories");
+        var story = await again.GetFromJsonAsync<StoryView>($"/api/stories/{storyId}");
 
         Assert.Equal(2, stories!.Count);
+        Assert.Single(stories, s => s.Id == storyId && s.WorkspaceId == account.WorkspaceId);
         Assert.Single(stories, s => s.Title == Data.Demo.DemoStory.Title);
         Assert.Equal("This sentence must survive.", Assert.Single(story!.Articles).Text);
     }

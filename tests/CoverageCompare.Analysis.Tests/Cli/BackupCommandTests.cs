@@ -41,12 +41,12 @@ public sealed class BackupCommandTests : IDisposable
         using var writer = Open(Database);
         Execute(writer, "PRAGMA journal_mode=WAL;");
         // Committed but, with the writer still open, only in the -wal file: a plain file copy would miss it.
-        Execute(writer, "INSERT INTO Stories (Title, CreatedAt, UpdatedAt) VALUES ('Committed in the log', '2026-01-01', '2026-01-01');");
+        Execute(writer, "INSERT INTO Stories (WorkspaceId, Title, CreatedAt, UpdatedAt) VALUES (1, 'Committed in the log', '2026-01-01', '2026-01-01');");
         using var transaction = writer.BeginTransaction();
         using (var insert = writer.CreateCommand())
         {
             insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO Stories (Title, CreatedAt, UpdatedAt) VALUES ('Uncommitted', '2026-01-01', '2026-01-01');";
+            insert.CommandText = "INSERT INTO Stories (WorkspaceId, Title, CreatedAt, UpdatedAt) VALUES (1, 'Uncommitted', '2026-01-01', '2026-01-01');";
             insert.ExecuteNonQuery();
         }
         var backup = Path.Combine(folder, "during-write.db");

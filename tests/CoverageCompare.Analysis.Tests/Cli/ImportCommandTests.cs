@@ -90,6 +90,40 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void StoriesGoToThePublicDemoWorkspaceUnlessAnotherIsNamed()
+    {
+        var demo = Run("import", "--db", Database, "--story", "Shared title", Write("a.txt", "Article in the demo workspace."));
+        Execute("INSERT INTO Workspaces (Id, Name, IsPublic, CreatedAt) VALUES (7, 'Newsroom', 0, '2026-01-01');");
+
+        var newsroom = Run("import", "--db", Database, "--story", "Shared title", "--workspace", "7", Write("b.txt", "Article in the newsroom."));
+        var demoAgain = Run("import", "--db", Database, "--story", "Shared title", "--workspace", "1", Write("c.txt", "Second article in the demo workspace."));
+
+        Assert.Equal((0, 0, 0), (demo.Code, newsroom.Code, demoAgain.Code));
+        Assert.NotEqual(demo.Output, newsroom.Output);
+        Assert.Equal(demo.Output, demoAgain.Output);
+        Assert.Equal(1L, Query<long>("SELECT WorkspaceId FROM Stories WHERE Id = $id", long.Parse(demo.Output.Trim())).Single());
+        Assert.Equal(7L, Query<long>("SELECT WorkspaceId FROM Stories WHERE Id = $id", long.Parse(newsroom.Output.Trim())).Single());
+        Assert.Equal(2L, Query<long>("SELECT COUNT(*) FROM Articles WHERE StoryId = $id", long.Parse(demo.Output.Trim())).Single());
+    }
+
+    [Theory]
+    [InlineData("99", "there is no workspace 99")]
+    [InlineData("0", "'0' is not a workspace id")]
+    [InlineData("newsroom", "'newsroom' is not a workspace id")]
+    public void AnUnknownOrMalformedWorkspaceIsRefusedAndNothingIsStored(string workspace, string message)
+    {
+        Run("import", "--db", Database, "--story", "Existing", Write("a.txt", "Already stored."));
+
+        var (code, output, error) = Run("import", "--db", Database, "--story", "Elsewhere", "--workspace", workspace, Write("b.txt", "Must not be stored."));
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains(message, error);
+        Assert.Equal(["Existing"], Query<string>("SELECT Title FROM Stories WHERE Id > $id", 0));
+        Assert.Equal(["Already stored."], Query<string>("SELECT Text FROM Articles WHERE Id > $id", 0));
+    }
+
+    [Fact]
     public void MissingOptionsAreUsageErrors()
     {
         Assert.Equal(2, Run("import", "--story", "No database", "a.txt").Code);
@@ -108,6 +142,15 @@ public sealed class ImportCommandTests : IDisposable
         var path = Path.Combine(folder, name);
         File.WriteAllText(path, content, new UTF8Encoding(false));
         return path;
+    }
+
+    private void Execute(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private List<T> Query<T>(string sql, long id)

@@ -8,7 +8,7 @@ public sealed class AnnotationConcurrencyTests(AppFixture app) : IClassFixture<A
     [Fact]
     public async Task OfManySimultaneousEditsFromOneVersionExactlyOneIsSaved()
     {
-        var client = app.Factory.CreateClient();
+        var client = (await Team.CreateAsync(app.Factory, "Ada")).Client;
         var store = app.Factory.Services.GetRequiredService<AnnotationStore>();
         var story = await AnnotatedStory.CreateAsync(client, "Race");
         var annotation = await story.AnnotateAsync(client, story.First, "flood barrier", "Accurate");

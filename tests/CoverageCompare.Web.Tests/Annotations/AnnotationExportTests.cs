@@ -5,14 +5,25 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CoverageCompare.Data.Annotations;
+using CoverageCompare.Data.Workspaces;
 using CoverageCompare.Web.Api;
 using CsvHelper;
 
 namespace CoverageCompare.Web.Tests.Annotations;
 
-public sealed class AnnotationExportTests(AppFixture app) : IClassFixture<AppFixture>
+/// <summary>Ada owns the workspace the stories are in and writes through the client; Bob and Cleo comment there.</summary>
+public sealed class AnnotationExportTests(AppFixture app) : IClassFixture<AppFixture>, IAsyncLifetime
 {
-    private readonly HttpClient client = app.Factory.CreateClient();
+    private Team team = null!;
+    private HttpClient client = null!;
+
+    public async Task InitializeAsync()
+    {
+        team = await Team.CreateAsync(app.Factory, "Ada");
+        client = team.Client;
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task TheJsonLdCollectionPassesTheW3cConformanceCheck()
@@ -110,7 +121,7 @@ public sealed class AnnotationExportTests(AppFixture app) : IClassFixture<AppFix
         var story = await AnnotatedStory.CreateAsync(client, "Deleted export");
         var kept = await story.AnnotateAsync(client, story.First, "flood barrier", "Accurate");
         var gone = await story.AnnotateAsync(client, story.Second, "survived the storm", "Accurate");
-        await client.PostAsJsonAsync($"/api/annotations/{gone.Id}/delete", new AnnotationActionRequest("Ada", gone.Version));
+        await client.PostAsJsonAsync($"/api/annotations/{gone.Id}/delete", new AnnotationActionRequest(gone.Version));
 
         var json = JsonNode.Parse(await GetJsonLdAsync($"/api/stories/{story.StoryId}/annotations"))!;
 
@@ -122,7 +133,8 @@ public sealed class AnnotationExportTests(AppFixture app) : IClassFixture<AppFix
     {
         var story = await AnnotatedStory.CreateAsync(client, "CSV");
         var root = await story.AnnotateAsync(client, story.First, "2.4 million pounds", "Inaccurate", "=HYPERLINK(\"http://evil\",\"x\")", ["cost", "money"]);
-        await client.PostAsJsonAsync($"/api/annotations/{root.Id}/replies", new ReplyRequest("Line one,\n\"quoted\" line two", "Bob"));
+        var bob = await team.MemberAsync("Bob", WorkspaceRole.Commenter);
+        Assert.Equal(HttpStatusCode.Created, (await bob.PostAsJsonAsync($"/api/annotations/{root.Id}/replies", new ReplyRequest("Line one,\n\"quoted\" line two"))).StatusCode);
 
         var response = await client.GetAsync($"/api/stories/{story.StoryId}/annotations/export/csv");
         using var csv = new CsvReader(new StringReader(await response.Content.ReadAsStringAsync()), CultureInfo.InvariantCulture);
@@ -192,9 +204,10 @@ public sealed class AnnotationExportTests(AppFixture app) : IClassFixture<AppFix
     {
         var story = await AnnotatedStory.CreateAsync(client, title);
         var root = await story.AnnotateAsync(client, story.First, "2.4 million pounds", "Inaccurate", "The council says **3 million**.", ["cost"]);
-        var reply = await client.PostAsJsonAsync($"/api/annotations/{root.Id}/replies", new ReplyRequest("Agreed.\n# Not a heading", "Bob"));
+        var bob = await team.MemberAsync("Bob", WorkspaceRole.Commenter);
+        var reply = await bob.PostAsJsonAsync($"/api/annotations/{root.Id}/replies", new ReplyRequest("Agreed.\n# Not a heading"));
         Assert.Equal(HttpStatusCode.Created, reply.StatusCode);
-        await story.AnnotateAsync(client, story.Second, "had not been warned", note: "Ask the council.", author: "Cleo");
+        await story.AnnotateAsync(await team.MemberAsync("Cleo", WorkspaceRole.Commenter), story.Second, "had not been warned", note: "Ask the council.");
         await story.AnnotateAsync(client, story.Second, "survived the storm");
         return (story, root);
     }

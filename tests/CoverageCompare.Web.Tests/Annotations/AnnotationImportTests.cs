@@ -5,13 +5,19 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CoverageCompare.Data.Annotations;
+using CoverageCompare.Data.Workspaces;
 using CoverageCompare.Web.Api;
 
 namespace CoverageCompare.Web.Tests.Annotations;
 
-public sealed class AnnotationImportTests(AppFixture app) : IClassFixture<AppFixture>
+/// <summary>Ada owns the workspace the stories are in, so she may import annotations into them.</summary>
+public sealed class AnnotationImportTests(AppFixture app) : IClassFixture<AppFixture>, IAsyncLifetime
 {
-    private readonly HttpClient client = app.Factory.CreateClient();
+    private HttpClient client = null!;
+
+    public async Task InitializeAsync() => client = (await Team.CreateAsync(app.Factory, "Ada")).Client;
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task AnExportImportedIntoAnotherInstallationExportsTheSameDocument()
@@ -23,18 +29,21 @@ public sealed class AnnotationImportTests(AppFixture app) : IClassFixture<AppFix
             byte[] exported;
             using (var source = new CoverageAppFactory(sourcePath))
             {
-                var from = source.CreateClient();
+                var team = await Team.CreateAsync(source, "Ada");
+                var from = team.Client;
+                var bob = await team.MemberAsync("Bob", WorkspaceRole.Commenter);
+                var cleo = await team.MemberAsync("Cleo", WorkspaceRole.Commenter);
                 var story = await AnnotatedStory.CreateAsync(from, "Round trip");
                 var root = await story.AnnotateAsync(from, story.First, "2.4 million pounds", "Inaccurate", "Says **3 million** — see [the minutes](https://example.org/m).", ["cost", "money"]);
-                await from.PostAsJsonAsync($"/api/annotations/{root.Id}/replies", new ReplyRequest("Agreed.", "Bob"));
-                await from.PostAsJsonAsync($"/api/annotations/{root.Id}/replies", new ReplyRequest("Not quite: VAT.", "Cleo"));
-                await story.AnnotateAsync(from, story.Second, "had not been warned", note: "Ask the council.", author: "Cleo");
+                Assert.Equal(HttpStatusCode.Created, (await bob.PostAsJsonAsync($"/api/annotations/{root.Id}/replies", new ReplyRequest("Agreed."))).StatusCode);
+                Assert.Equal(HttpStatusCode.Created, (await cleo.PostAsJsonAsync($"/api/annotations/{root.Id}/replies", new ReplyRequest("Not quite: VAT."))).StatusCode);
+                await story.AnnotateAsync(cleo, story.Second, "had not been warned", note: "Ask the council.");
                 await story.AnnotateAsync(from, story.Second, "survived the storm");
                 exported = await GetJsonLdAsync(from, $"/api/stories/{story.StoryId}/annotations");
             }
 
             using var target = new CoverageAppFactory(targetPath);
-            var to = target.CreateClient();
+            var to = (await Team.CreateAsync(target, "Eve")).Client;
             var copy = await AnnotatedStory.CreateAsync(to, "Round trip");
             var imported = await ImportAsync(to, copy.StoryId, exported);
             var reExported = await GetJsonLdAsync(to, $"/api/stories/{copy.StoryId}/annotations");
@@ -109,7 +118,7 @@ public sealed class AnnotationImportTests(AppFixture app) : IClassFixture<AppFix
     {
         var original = await AnnotatedStory.CreateAsync(client, "Original");
         var root = await original.AnnotateAsync(client, original.Second, "could run into the autumn", "Unverifiable", "Which council?");
-        await client.PostAsJsonAsync($"/api/annotations/{root.Id}/replies", new ReplyRequest("The county one.", "Bob"));
+        await client.PostAsJsonAsync($"/api/annotations/{root.Id}/replies", new ReplyRequest("The county one."));
         var exported = Encoding.UTF8.GetString(await GetJsonLdAsync(client, $"/api/stories/{original.StoryId}/annotations"));
         var copy = await AnnotatedStory.CreateAsync(client, "Copy");
         var newIds = new Dictionary<string, string>();

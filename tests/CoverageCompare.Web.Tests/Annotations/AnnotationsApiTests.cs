@@ -2,13 +2,26 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using CoverageCompare.Data.Annotations;
+using CoverageCompare.Data.Demo;
+using CoverageCompare.Data.Stories;
+using CoverageCompare.Data.Workspaces;
 using CoverageCompare.Web.Api;
 
 namespace CoverageCompare.Web.Tests.Annotations;
 
-public sealed class AnnotationsApiTests(AppFixture app) : IClassFixture<AppFixture>
+/// <summary>Ada owns the workspace the stories are in and writes through the client; the others join it as the tests need.</summary>
+public sealed class AnnotationsApiTests(AppFixture app) : IClassFixture<AppFixture>, IAsyncLifetime
 {
-    private readonly HttpClient client = app.Factory.CreateClient();
+    private Team team = null!;
+    private HttpClient client = null!;
+
+    public async Task InitializeAsync()
+    {
+        team = await Team.CreateAsync(app.Factory, "Ada");
+        client = team.Client;
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task AnAnnotationIsStoredWithItsSelectorsAndListedWithItsReplies()
@@ -16,7 +29,8 @@ public sealed class AnnotationsApiTests(AppFixture app) : IClassFixture<AppFixtu
         var story = await AnnotatedStory.CreateAsync(client, "Threads");
         var annotation = await story.AnnotateAsync(client, story.First, "2.4 million pounds", "inaccurate", "The council says *3 million*.", [" cost ", "Cost", "money"]);
 
-        var reply = await client.PostAsJsonAsync($"/api/annotations/{annotation.Id}/replies", new ReplyRequest("The council figure includes VAT.", "Bob"));
+        var bob = await team.MemberAsync("Bob", WorkspaceRole.Commenter);
+        var reply = await bob.PostAsJsonAsync($"/api/annotations/{annotation.Id}/replies", new ReplyRequest("The council figure includes VAT."));
         Assert.Equal(HttpStatusCode.Created, reply.StatusCode);
         var threads = await client.GetFromJsonAsync<List<AnnotationView>>($"/api/stories/{story.StoryId}/annotations");
 
@@ -41,7 +55,6 @@ public sealed class AnnotationsApiTests(AppFixture app) : IClassFixture<AppFixtu
     [InlineData("label", "\"Dubious\" is not a verdict label")]
     [InlineData("tags", "at most 20 tags")]
     [InlineData("long tag", "A tag is at most 50 characters")]
-    [InlineData("author", "Give your name")]
     public async Task BadInputIsRefusedWithAClearMessageAndNothingIsStored(string problem, string message)
     {
         var story = await AnnotatedStory.CreateAsync(client, "Refusals " + problem);
@@ -57,7 +70,6 @@ public sealed class AnnotationsApiTests(AppFixture app) : IClassFixture<AppFixtu
             "label" => good with { Label = "Dubious" },
             "tags" => good with { Tags = Enumerable.Range(1, 21).Select(i => $"tag{i}").ToList() },
             "long tag" => good with { Tags = [new string('t', 51)] },
-            "author" => good with { Author = " " },
             _ => throw new ArgumentOutOfRangeException(nameof(problem)),
         };
 
@@ -66,6 +78,29 @@ public sealed class AnnotationsApiTests(AppFixture app) : IClassFixture<AppFixtu
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, (await response.Content.ReadFromJsonAsync<ApiError>())!.Error);
         Assert.Empty((await client.GetFromJsonAsync<List<AnnotationView>>($"/api/stories/{story.StoryId}/annotations?includeDeleted=true"))!);
+    }
+
+    [Fact]
+    public async Task TheAuthorIsTheSignedInAccountAndNoOneElse()
+    {
+        var story = await AnnotatedStory.CreateAsync(client, "Authorship");
+        var request = AnnotatedStory.Request(story.First, "flood barrier");
+        var url = $"/api/stories/{story.StoryId}/annotations";
+
+        var anonymousClient = app.Factory.AnonymousClient();
+        var demo = (await anonymousClient.GetFromJsonAsync<List<StorySummary>>("/api/stories"))!.Single(s => s.Title == DemoStory.Title);
+        var demoArticle = (await anonymousClient.GetFromJsonAsync<StoryView>($"/api/stories/{demo.Id}"))!.Articles[0];
+
+        var anonymousOnPublic = await anonymousClient.PostAsJsonAsync($"/api/stories/{demo.Id}/annotations", new CreateAnnotationRequest(demoArticle.Id, 0, 5, null, null, "Hello"));
+        var anonymousOnPrivate = await anonymousClient.PostAsJsonAsync(url, request);
+        var claimed = await client.PostAsJsonAsync(url, new { request.ArticleId, request.Start, request.End, Author = "Mallory" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymousOnPublic.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, anonymousOnPrivate.StatusCode);
+        Assert.Empty((await anonymousClient.GetFromJsonAsync<List<AnnotationView>>($"/api/stories/{demo.Id}/annotations"))!);
+        Assert.Equal(HttpStatusCode.Created, claimed.StatusCode);
+        Assert.Equal("Ada", (await claimed.Content.ReadFromJsonAsync<AnnotationView>())!.Author);
+        Assert.Single((await client.GetFromJsonAsync<List<AnnotationView>>($"{url}?includeDeleted=true"))!);
     }
 
     [Fact]
@@ -84,8 +119,10 @@ public sealed class AnnotationsApiTests(AppFixture app) : IClassFixture<AppFixtu
         var story = await AnnotatedStory.CreateAsync(client, "Conflict");
         var annotation = await story.AnnotateAsync(client, story.First, "flood barrier", "Accurate", "First note");
 
-        var first = await client.PutAsJsonAsync($"/api/annotations/{annotation.Id}", new EditAnnotationRequest("Accurate", [], "Ada's edit", "Ada", annotation.Version));
-        var second = await client.PutAsJsonAsync($"/api/annotations/{annotation.Id}", new EditAnnotationRequest("Misleading", [], "Bob's edit", "Bob", annotation.Version));
+        var bob = await team.MemberAsync("Bob", WorkspaceRole.Editor);
+
+        var first = await client.PutAsJsonAsync($"/api/annotations/{annotation.Id}", new EditAnnotationRequest("Accurate", [], "Ada's edit", annotation.Version));
+        var second = await bob.PutAsJsonAsync($"/api/annotations/{annotation.Id}", new EditAnnotationRequest("Misleading", [], "Bob's edit", annotation.Version));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
@@ -100,14 +137,16 @@ public sealed class AnnotationsApiTests(AppFixture app) : IClassFixture<AppFixtu
     public async Task EditsAndDeletionsKeepAHistoryAndADeletedAnnotationCanBeRestored()
     {
         var story = await AnnotatedStory.CreateAsync(client, "History");
-        var annotation = await story.AnnotateAsync(client, story.First, "flood barrier", "Accurate", "Original", author: "Ada");
+        var annotation = await story.AnnotateAsync(client, story.First, "flood barrier", "Accurate", "Original");
         var url = $"/api/annotations/{annotation.Id}";
+        var bob = await team.MemberAsync("Bob", WorkspaceRole.Editor);
+        var cleo = await team.MemberAsync("Cleo", WorkspaceRole.Editor);
 
-        var edited = await PutAsync<AnnotationView>(url, new EditAnnotationRequest("Opinion", ["framing"], "Changed", "Bob", 1));
-        var deleted = await PostAsync<AnnotationView>(url + "/delete", new AnnotationActionRequest("Cleo", edited.Version));
+        var edited = await PutAsync<AnnotationView>(bob, url, new EditAnnotationRequest("Opinion", ["framing"], "Changed", 1));
+        var deleted = await PostAsync<AnnotationView>(cleo, url + "/delete", new AnnotationActionRequest(edited.Version));
         var hidden = await client.GetFromJsonAsync<List<AnnotationView>>($"/api/stories/{story.StoryId}/annotations");
         var withDeleted = await client.GetFromJsonAsync<List<AnnotationView>>($"/api/stories/{story.StoryId}/annotations?includeDeleted=true");
-        var restored = await PostAsync<AnnotationView>(url + "/restore", new AnnotationActionRequest("Ada", deleted.Version));
+        var restored = await PostAsync<AnnotationView>(client, url + "/restore", new AnnotationActionRequest(deleted.Version));
         var history = await client.GetFromJsonAsync<List<AnnotationRevisionView>>(url + "/history");
 
         Assert.NotNull(deleted.DeletedAt);
@@ -128,17 +167,20 @@ public sealed class AnnotationsApiTests(AppFixture app) : IClassFixture<AppFixtu
     {
         var story = await AnnotatedStory.CreateAsync(client, "Reply to reply");
         var root = await story.AnnotateAsync(client, story.First, "flood barrier", "Accurate");
-        var first = await PostCreatedAsync($"/api/annotations/{root.Id}/replies", new ReplyRequest("First.", "Bob"));
+        var bob = await team.MemberAsync("Bob", WorkspaceRole.Commenter);
+        var cleo = await team.MemberAsync("Cleo", WorkspaceRole.Commenter);
+        var dana = await team.MemberAsync("Dana", WorkspaceRole.Commenter);
+        var first = await PostCreatedAsync(bob, $"/api/annotations/{root.Id}/replies", new ReplyRequest("First."));
 
-        var second = await PostCreatedAsync($"/api/annotations/{first.Id}/replies", new ReplyRequest("Second.", "Cleo"));
-        await PostAsync<AnnotationView>($"/api/annotations/{root.Id}/delete", new AnnotationActionRequest("Ada", root.Version));
-        var late = await client.PostAsJsonAsync($"/api/annotations/{first.Id}/replies", new ReplyRequest("Too late.", "Dana"));
+        var second = await PostCreatedAsync(cleo, $"/api/annotations/{first.Id}/replies", new ReplyRequest("Second."));
+        await PostAsync<AnnotationView>(client, $"/api/annotations/{root.Id}/delete", new AnnotationActionRequest(root.Version));
+        var late = await dana.PostAsJsonAsync($"/api/annotations/{first.Id}/replies", new ReplyRequest("Too late."));
 
         Assert.Equal(root.Id, second.ParentId);
         Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
         Assert.Contains("restore it before replying", (await late.Content.ReadFromJsonAsync<ApiError>())!.Error);
         var thread = Assert.Single((await client.GetFromJsonAsync<List<AnnotationView>>($"/api/stories/{story.StoryId}/annotations?includeDeleted=true"))!);
-        Assert.Equal(["First.", "Second."], thread.Replies.Select(r => r.Note));
+        Assert.Equal([("First.", "Bob"), ("Second.", "Cleo")], thread.Replies.Select(r => (r.Note, r.Author)));
     }
 
     [Fact]
@@ -148,9 +190,11 @@ public sealed class AnnotationsApiTests(AppFixture app) : IClassFixture<AppFixtu
         var annotation = await story.AnnotateAsync(client, story.Second, "could run into the autumn", "Unverifiable");
         var url = $"/api/annotations/{annotation.Id}";
 
-        var resolved = await PostAsync<AnnotationView>(url + "/resolve", new AnnotationActionRequest("Ada", 1));
-        var twice = await client.PostAsJsonAsync(url + "/resolve", new AnnotationActionRequest("Ada", resolved.Version));
-        var reopened = await PostAsync<AnnotationView>(url + "/reopen", new AnnotationActionRequest("Bob", resolved.Version));
+        var bob = await team.MemberAsync("Bob", WorkspaceRole.Commenter);
+
+        var resolved = await PostAsync<AnnotationView>(client, url + "/resolve", new AnnotationActionRequest(1));
+        var twice = await client.PostAsJsonAsync(url + "/resolve", new AnnotationActionRequest(resolved.Version));
+        var reopened = await PostAsync<AnnotationView>(bob, url + "/reopen", new AnnotationActionRequest(resolved.Version));
 
         Assert.NotNull(resolved.ResolvedAt);
         Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
@@ -163,9 +207,9 @@ public sealed class AnnotationsApiTests(AppFixture app) : IClassFixture<AppFixtu
     {
         var story = await AnnotatedStory.CreateAsync(client, "Stale delete");
         var annotation = await story.AnnotateAsync(client, story.First, "flood barrier");
-        await PutAsync<AnnotationView>($"/api/annotations/{annotation.Id}", new EditAnnotationRequest(null, [], "Edited", "Bob", 1));
+        await PutAsync<AnnotationView>(await team.MemberAsync("Bob", WorkspaceRole.Editor), $"/api/annotations/{annotation.Id}", new EditAnnotationRequest(null, [], "Edited", 1));
 
-        var response = await client.PostAsJsonAsync($"/api/annotations/{annotation.Id}/delete", new AnnotationActionRequest("Ada", 1));
+        var response = await client.PostAsJsonAsync($"/api/annotations/{annotation.Id}/delete", new AnnotationActionRequest(1));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Single((await client.GetFromJsonAsync<List<AnnotationView>>($"/api/stories/{story.StoryId}/annotations"))!);
@@ -177,8 +221,8 @@ public sealed class AnnotationsApiTests(AppFixture app) : IClassFixture<AppFixtu
         var id = Guid.NewGuid();
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/annotations/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PutAsJsonAsync($"/api/annotations/{id}", new EditAnnotationRequest(null, [], "x", "Ada", 1))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync($"/api/annotations/{id}/replies", new ReplyRequest("x", "Ada"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PutAsJsonAsync($"/api/annotations/{id}", new EditAnnotationRequest(null, [], "x", 1))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync($"/api/annotations/{id}/replies", new ReplyRequest("x"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/annotations/{id}/history")).StatusCode);
     }
 
@@ -206,21 +250,21 @@ public sealed class AnnotationsApiTests(AppFixture app) : IClassFixture<AppFixtu
         return body;
     }
 
-    private async Task<T> PutAsync<T>(string url, object body)
+    private static async Task<T> PutAsync<T>(HttpClient client, string url, object body)
     {
         var response = await client.PutAsJsonAsync(url, body);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<T>())!;
     }
 
-    private async Task<AnnotationView> PostCreatedAsync(string url, object body)
+    private static async Task<AnnotationView> PostCreatedAsync(HttpClient client, string url, object body)
     {
         var response = await client.PostAsJsonAsync(url, body);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<AnnotationView>())!;
     }
 
-    private async Task<T> PostAsync<T>(string url, object body)
+    private static async Task<T> PostAsync<T>(HttpClient client, string url, object body)
     {
         var response = await client.PostAsJsonAsync(url, body);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

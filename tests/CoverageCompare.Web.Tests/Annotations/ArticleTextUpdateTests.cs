@@ -1,22 +1,33 @@
 using System.Net.Http.Json;
 using CoverageCompare.Data.Annotations;
 using CoverageCompare.Data.Stories;
+using CoverageCompare.Data.Workspaces;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoverageCompare.Web.Tests.Annotations;
 
-public sealed class ArticleTextUpdateTests(AppFixture app) : IClassFixture<AppFixture>
+public sealed class ArticleTextUpdateTests(AppFixture app) : IClassFixture<AppFixture>, IAsyncLifetime
 {
-    private readonly HttpClient client = app.Factory.CreateClient();
+    private Team team = null!;
+    private HttpClient client = null!;
     private readonly StoryStore stories = app.Factory.Services.GetRequiredService<StoryStore>();
     private readonly AnnotationStore annotations = app.Factory.Services.GetRequiredService<AnnotationStore>();
+
+    public async Task InitializeAsync()
+    {
+        team = await Team.CreateAsync(app.Factory, "Ada");
+        client = team.Client;
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task EditingTheTextMovesAnnotationsAndOrphansThoseWhoseTextIsGone()
     {
         var story = await AnnotatedStory.CreateAsync(client, "Edited text");
         var moved = await story.AnnotateAsync(client, story.First, "2.4 million pounds", "Inaccurate");
-        await client.PostAsJsonAsync($"/api/annotations/{moved.Id}/replies", new Web.Api.ReplyRequest("Agreed.", "Bob"));
+        var bob = await team.MemberAsync("Bob", WorkspaceRole.Commenter);
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await bob.PostAsJsonAsync($"/api/annotations/{moved.Id}/replies", new Web.Api.ReplyRequest("Agreed."))).StatusCode);
         var kept = await story.AnnotateAsync(client, story.First, "The river authority said on Monday");
         var lost = await story.AnnotateAsync(client, story.First, "were allowed home on Sunday evening", "Accurate");
         var newText = story.First.Text

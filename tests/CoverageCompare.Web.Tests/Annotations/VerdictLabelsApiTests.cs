@@ -1,13 +1,24 @@
 using System.Net;
 using System.Net.Http.Json;
 using CoverageCompare.Data.Annotations;
+using CoverageCompare.Data.Workspaces;
 using CoverageCompare.Web.Api;
 
 namespace CoverageCompare.Web.Tests.Annotations;
 
-public sealed class VerdictLabelsApiTests(AppFixture app) : IClassFixture<AppFixture>
+/// <summary>The labels belong to the whole install, so the client here is an administrator's: an owner of the Demo workspace.</summary>
+public sealed class VerdictLabelsApiTests(AppFixture app) : IClassFixture<AppFixture>, IAsyncLifetime
 {
-    private readonly HttpClient client = app.Factory.CreateClient();
+    private HttpClient client = null!;
+
+    public async Task InitializeAsync()
+    {
+        var (admin, adminClient) = await app.Factory.SignedInAccountAsync("Ada");
+        await app.Factory.JoinAsync(admin, Workspace.DemoId, WorkspaceRole.Owner);
+        client = adminClient;
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task TheDefaultsAreEditableButALabelInUseCannotBeRemoved()
@@ -28,6 +39,21 @@ public sealed class VerdictLabelsApiTests(AppFixture app) : IClassFixture<AppFix
         Assert.Equal("Satire", withNew.Label);
         var removed = await client.PostAsJsonAsync($"/api/stories/{story.StoryId}/annotations", AnnotatedStory.Request(story.Second, "officials confirmed", "Misleading"));
         Assert.Equal(HttpStatusCode.BadRequest, removed.StatusCode);
+    }
+
+    [Fact]
+    public async Task OnlyAnAdministratorChangesTheLabels()
+    {
+        var before = await client.GetFromJsonAsync<List<string>>("/api/annotation-labels");
+        var (member, editor) = await app.Factory.SignedInAccountAsync("Bob");
+        await app.Factory.JoinAsync(member, Workspace.DemoId, WorkspaceRole.Editor);
+
+        var anonymous = await app.Factory.AnonymousClient().PutAsJsonAsync("/api/annotation-labels", new LabelsRequest(["Accurate"]));
+        var notOwner = await editor.PutAsJsonAsync("/api/annotation-labels", new LabelsRequest(["Accurate"]));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, notOwner.StatusCode);
+        Assert.Equal(before, await app.Factory.AnonymousClient().GetFromJsonAsync<List<string>>("/api/annotation-labels"));
     }
 
     [Theory]

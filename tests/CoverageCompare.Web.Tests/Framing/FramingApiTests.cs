@@ -8,9 +8,15 @@ using CsvHelper;
 
 namespace CoverageCompare.Web.Tests.Framing;
 
-public sealed class FramingApiTests(AppFixture app) : IClassFixture<AppFixture>
+/// <summary>The demo story is read without an account, as anyone may; the tests' own stories are Ada's.</summary>
+public sealed class FramingApiTests(AppFixture app) : IClassFixture<AppFixture>, IAsyncLifetime
 {
-    private readonly HttpClient client = app.Factory.CreateClient();
+    private readonly HttpClient client = app.Factory.AnonymousClient();
+    private HttpClient ada = null!;
+
+    public async Task InitializeAsync() => ada = (await app.Factory.SignedInAccountAsync("Ada")).Client;
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task TheCsvHasOneRowPerArticleWithTheFigures()
@@ -37,7 +43,7 @@ public sealed class FramingApiTests(AppFixture app) : IClassFixture<AppFixture>
             ("<b>Evil</b> Times", "The council approved the <script>alert(2)</script> budget on Monday after a chaotic debate."),
             ("Calm Post", "The council approved the budget on Monday after a debate."));
 
-        var response = await client.GetAsync($"/api/stories/{id}/framing/handout.html");
+        var response = await ada.GetAsync($"/api/stories/{id}/framing/handout.html");
         var html = await response.Content.ReadAsStringAsync();
         var page = Html.Parse(html);
 
@@ -75,11 +81,12 @@ public sealed class FramingApiTests(AppFixture app) : IClassFixture<AppFixture>
 
     private async Task<int> StoryAsync(string title, params (string Outlet, string Text)[] articles)
     {
-        var created = await client.PostAsJsonAsync("/api/stories", new CreateStoryRequest(title));
+        var created = await ada.PostAsJsonAsync("/api/stories", new CreateStoryRequest(title));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<StorySummary>())!.Id;
         for (var i = 0; i < articles.Length; i++)
         {
-            var added = await client.PostAsJsonAsync($"/api/stories/{id}/articles",
+            var added = await ada.PostAsJsonAsync($"/api/stories/{id}/articles",
                 new ImportArticleRequest($"a{i}.txt", articles[i].Text, articles[i].Outlet, $"Article {i}", new DateOnly(2026, 3, 13)));
             Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         }

@@ -1,6 +1,7 @@
 using CoverageCompare.Data.Analyses;
 using CoverageCompare.Data.Demo;
 using CoverageCompare.Data.Stories;
+using CoverageCompare.Data.Workspaces;
 using CoverageCompare.Web.Components.Pages.Story.Framing;
 using CoverageCompare.Web.Framing;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,7 +92,7 @@ public sealed class FramingComponentsTests(AppFixture app) : IClassFixture<AppFi
     {
         var services = app.Factory.Services;
         var stories = services.GetRequiredService<StoryStore>();
-        var demoId = (await stories.ListAsync()).Single(s => s.Title == DemoStory.Title).Id;
+        var demoId = (await stories.ListAsync([Workspace.DemoId])).Single(s => s.Title == DemoStory.Title).Id;
         var framing = (await StoryFraming.LoadAsync(demoId, stories, services.GetRequiredService<AnalysisStore>()))!;
         var page = Html.Parse(await Components.RenderAsync<FramingView>(services, new() { [nameof(FramingView.Framing)] = framing }));
         return (framing.Story, page);
