@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.Testing;
 using CoverageCompare.Data.Workspaces;
 
 namespace CoverageCompare.Web.Tests;
@@ -8,10 +9,10 @@ namespace CoverageCompare.Web.Tests;
 /// </summary>
 public sealed class Team
 {
-    private readonly CoverageAppFactory factory;
+    private readonly WebApplicationFactory<Program> factory;
     private readonly Dictionary<string, HttpClient> clients = [];
 
-    private Team(CoverageAppFactory factory, TestAccount owner, HttpClient client)
+    private Team(WebApplicationFactory<Program> factory, TestAccount owner, HttpClient client)
     {
         this.factory = factory;
         Owner = owner;
@@ -25,7 +26,7 @@ public sealed class Team
 
     public int WorkspaceId => Owner.WorkspaceId;
 
-    public static async Task<Team> CreateAsync(CoverageAppFactory factory, string owner = "Ada")
+    public static async Task<Team> CreateAsync(WebApplicationFactory<Program> factory, string owner = "Ada")
     {
         var (account, client) = await factory.SignedInAccountAsync(owner);
         return new Team(factory, account, client);

@@ -18,7 +18,7 @@ public static partial class TestAccounts
 {
     public const string Password = "correct horse battery";
 
-    public static async Task<TestAccount> CreateAccountAsync(this CoverageAppFactory factory, string name)
+    public static async Task<TestAccount> CreateAccountAsync(this WebApplicationFactory<Program> factory, string name)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -31,7 +31,7 @@ public static partial class TestAccounts
     }
 
     /// <summary>Puts the account into a workspace with a role, as an accepted invitation would.</summary>
-    public static async Task JoinAsync(this CoverageAppFactory factory, TestAccount account, int workspaceId, WorkspaceRole role)
+    public static async Task JoinAsync(this WebApplicationFactory<Program> factory, TestAccount account, int workspaceId, WorkspaceRole role)
     {
         var dbFactory = factory.Services.GetRequiredService<IDbContextFactory<CoverageDbContext>>();
         await using var db = await dbFactory.CreateDbContextAsync();
@@ -41,10 +41,10 @@ public static partial class TestAccounts
         await db.SaveChangesAsync();
     }
 
-    public static HttpClient AnonymousClient(this CoverageAppFactory factory) =>
+    public static HttpClient AnonymousClient(this WebApplicationFactory<Program> factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    public static async Task<HttpClient> SignedInClientAsync(this CoverageAppFactory factory, TestAccount account)
+    public static async Task<HttpClient> SignedInClientAsync(this WebApplicationFactory<Program> factory, TestAccount account)
     {
         var client = factory.AnonymousClient();
         var response = await SignInAsync(client, account.Email, account.Password);
@@ -53,7 +53,7 @@ public static partial class TestAccounts
     }
 
     /// <summary>A new account, signed in: the usual way a test gets a client that may write.</summary>
-    public static async Task<(TestAccount Account, HttpClient Client)> SignedInAccountAsync(this CoverageAppFactory factory, string name)
+    public static async Task<(TestAccount Account, HttpClient Client)> SignedInAccountAsync(this WebApplicationFactory<Program> factory, string name)
     {
         var account = await factory.CreateAccountAsync(name);
         return (account, await factory.SignedInClientAsync(account));
@@ -68,6 +68,20 @@ public static partial class TestAccounts
             ["__RequestVerificationToken"] = token,
             ["Input.Email"] = email,
             ["Input.Password"] = password,
+        }));
+    }
+
+    public static async Task<HttpResponseMessage> RegisterAsync(HttpClient client, string name, string email, string password, string tokenPath = "/account/register")
+    {
+        var token = await AntiforgeryTokenAsync(client, tokenPath);
+        return await client.PostAsync("/account/register", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "register",
+            ["__RequestVerificationToken"] = token,
+            ["Input.DisplayName"] = name,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = password,
         }));
     }
 

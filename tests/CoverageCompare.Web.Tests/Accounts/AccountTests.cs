@@ -16,7 +16,7 @@ public sealed class AccountTests : IDisposable
     public async Task RegisteringSignsYouInWithAWorkspaceOfYourOwnAndTheFirstAccountOwnsTheDemo()
     {
         var client = app.AnonymousClient();
-        var response = await RegisterAsync(client, "Rosa Reporter", "rosa@example.test", "a long enough password");
+        var response = await TestAccounts.RegisterAsync(client, "Rosa Reporter", "rosa@example.test", "a long enough password");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var workspaces = await client.GetFromJsonAsync<List<WorkspaceSummary>>("/api/workspaces");
@@ -24,7 +24,7 @@ public sealed class AccountTests : IDisposable
         Assert.Contains(workspaces!, w => w.Id == Workspace.DemoId && w.Role == WorkspaceRole.Owner && w.IsMember);
 
         var second = app.AnonymousClient();
-        await RegisterAsync(second, "Sam Second", "sam@example.test", "another long password");
+        await TestAccounts.RegisterAsync(second, "Sam Second", "sam@example.test", "another long password");
         var demo = (await second.GetFromJsonAsync<List<WorkspaceSummary>>("/api/workspaces"))!.Single(w => w.Id == Workspace.DemoId);
         Assert.Equal((WorkspaceRole.Commenter, false), (demo.Role, demo.IsMember));
     }
@@ -32,10 +32,10 @@ public sealed class AccountTests : IDisposable
     [Fact]
     public async Task RegistrationRefusesADuplicateEmailAndAShortPasswordWithAMessage()
     {
-        await RegisterAsync(app.AnonymousClient(), "First", "same@example.test", "a long enough password");
+        await TestAccounts.RegisterAsync(app.AnonymousClient(), "First", "same@example.test", "a long enough password");
 
-        var duplicate = await RegisterAsync(app.AnonymousClient(), "Second", "same@example.test", "a long enough password");
-        var shortPassword = await RegisterAsync(app.AnonymousClient(), "Third", "third@example.test", "short");
+        var duplicate = await TestAccounts.RegisterAsync(app.AnonymousClient(), "Second", "same@example.test", "a long enough password");
+        var shortPassword = await TestAccounts.RegisterAsync(app.AnonymousClient(), "Third", "third@example.test", "short");
 
         Assert.Contains("An account with that email already exists.", await duplicate.Content.ReadAsStringAsync());
         Assert.Contains("A password has at least 10 characters.", await shortPassword.Content.ReadAsStringAsync());
@@ -48,7 +48,7 @@ public sealed class AccountTests : IDisposable
         var client = closed.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
 
         var page = await client.GetStringAsync("/account/register");
-        var post = await RegisterAsync(client, "Mallory", "mallory@example.test", "a long enough password", tokenPath: "/account/login");
+        var post = await TestAccounts.RegisterAsync(client, "Mallory", "mallory@example.test", "a long enough password", tokenPath: "/account/login");
 
         Assert.Contains("does not take new accounts", page);
         Assert.NotEqual(HttpStatusCode.Redirect, post.StatusCode);
@@ -130,20 +130,6 @@ public sealed class AccountTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/workspaces")).StatusCode);
-    }
-
-    private static async Task<HttpResponseMessage> RegisterAsync(HttpClient client, string name, string email, string password, string tokenPath = "/account/register")
-    {
-        var token = await TestAccounts.AntiforgeryTokenAsync(client, tokenPath);
-        return await client.PostAsync("/account/register", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "register",
-            ["__RequestVerificationToken"] = token,
-            ["Input.DisplayName"] = name,
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-            ["Input.ConfirmPassword"] = password,
-        }));
     }
 
     public void Dispose()

@@ -38,7 +38,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         for (var round = 1; round <= Kills; round++)
         {
             using var app = await AppProcess.StartAsync(databasePath, StartTimeout);
-            using var client = CreateClient(app.BaseUrl);
+            using var client = await CreateClientAsync(app.BaseUrl);
             story ??= await AnnotatedStory.CreateAsync(client, "Crash safety");
             // One write first, so the kill lands among writes in full flow rather than in the first, slow request.
             Assert.Equal(0, await WriteAsync(client, story, $"r{round}warm-up", acknowledged, count: 1));
@@ -55,7 +55,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         }
 
         using (var app = await AppProcess.StartAsync(databasePath, StartTimeout))
-        using (var client = CreateClient(app.BaseUrl))
+        using (var client = await CreateClientAsync(app.BaseUrl))
         {
             var stored = (await client.GetFromJsonAsync<List<AnnotationView>>($"/api/stories/{story!.StoryId}/annotations"))!.ToDictionary(a => a.Id, a => a.Note);
             var lost = acknowledged.Where(a => !stored.TryGetValue(a.Key, out var note) || note != a.Value).ToList();
@@ -70,8 +70,20 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => CoverageAppFactory.DeleteDatabase(databasePath);
 
-    /// <summary>The one place the harness talks to the app from; signing in will go here once there are accounts.</summary>
-    private static HttpClient CreateClient(Uri baseUrl) => new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>A client signed in as the test's writer: registered through the form on the first start, signed in on every later one.</summary>
+    private static async Task<HttpClient> CreateClientAsync(Uri baseUrl)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        var signedIn = await TestAccounts.SignInAsync(client, WriterEmail, TestAccounts.Password);
+        if (signedIn.StatusCode != HttpStatusCode.Redirect)
+        {
+            var registered = await TestAccounts.RegisterAsync(client, "Crash test", WriterEmail, TestAccounts.Password);
+            Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        }
+        return client;
+    }
+
+    private const string WriterEmail = "crash.test@example.test";
 
     /// <summary>Creates annotations until the app dies; returns how many requests got no answer (stored or not, nobody was told).</summary>
     private static async Task<int> WriteAsync(
@@ -84,7 +96,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
             try
             {
                 var response = await client.PostAsJsonAsync($"/api/stories/{story.StoryId}/annotations",
-                    AnnotatedStory.Request(story.First, quotes[n % quotes.Length], note: note, author: "Crash test"), CancellationToken.None);
+                    AnnotatedStory.Request(story.First, quotes[n % quotes.Length], note: note), CancellationToken.None);
                 if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"The app answered {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
                 var annotation = (await response.Content.ReadFromJsonAsync<AnnotationView>(CancellationToken.None))!;
                 acknowledged[annotation.Id] = note;

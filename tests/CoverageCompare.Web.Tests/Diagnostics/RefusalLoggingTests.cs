@@ -42,9 +42,13 @@ public sealed class LoggedAppFixture : IDisposable
     }
 }
 
-public sealed class RefusalLoggingTests(LoggedAppFixture fixture) : IClassFixture<LoggedAppFixture>
+public sealed class RefusalLoggingTests(LoggedAppFixture fixture) : IClassFixture<LoggedAppFixture>, IAsyncLifetime
 {
-    private readonly HttpClient client = fixture.App.CreateClient();
+    private HttpClient client = default!;
+
+    public async Task InitializeAsync() => client = (await fixture.App.SignedInAccountAsync("Ada")).Client;
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task ARefusedAnnotationIsLoggedWithItsStoryOperationAndReasonCode()
@@ -88,10 +92,10 @@ public sealed class RefusalLoggingTests(LoggedAppFixture fixture) : IClassFixtur
         var saved = await story.AnnotateAsync(client, story.First, "flood barrier", "Accurate", note: secret, tags: ["sources"]);
         var tooLong = await client.PostAsJsonAsync($"/api/stories/{story.StoryId}/annotations",
             AnnotatedStory.Request(story.First, "2.4 million pounds", note: secret + new string('.', 20_000)));
-        var edited = await client.PutAsJsonAsync($"/api/annotations/{saved.Id}", new EditAnnotationRequest("Accurate", [], secret + " (edited)", "Ada", saved.Version));
-        var stale = await client.PutAsJsonAsync($"/api/annotations/{saved.Id}", new EditAnnotationRequest("Misleading", [], secret + " (stale)", "Bob", saved.Version));
-        var reply = await client.PostAsJsonAsync($"/api/annotations/{saved.Id}/replies", new ReplyRequest(secret + " (reply)", "Bob"));
-        var badLabel = await client.PutAsJsonAsync($"/api/annotations/{saved.Id}", new EditAnnotationRequest(secret, [], "x", "Ada", saved.Version + 1));
+        var edited = await client.PutAsJsonAsync($"/api/annotations/{saved.Id}", new EditAnnotationRequest("Accurate", [], secret + " (edited)", saved.Version));
+        var stale = await client.PutAsJsonAsync($"/api/annotations/{saved.Id}", new EditAnnotationRequest("Misleading", [], secret + " (stale)", saved.Version));
+        var reply = await client.PostAsJsonAsync($"/api/annotations/{saved.Id}/replies", new ReplyRequest(secret + " (reply)"));
+        var badLabel = await client.PutAsJsonAsync($"/api/annotations/{saved.Id}", new EditAnnotationRequest(secret, [], "x", saved.Version + 1));
 
         Assert.Equal(
             [HttpStatusCode.BadRequest, HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.Created, HttpStatusCode.BadRequest],

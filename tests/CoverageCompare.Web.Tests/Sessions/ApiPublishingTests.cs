@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CoverageCompare.Data.Annotations;
+using CoverageCompare.Data.Workspaces;
 using CoverageCompare.Web.Api;
 using CoverageCompare.Web.Sessions;
 using CoverageCompare.Web.Tests.Annotations;
@@ -9,10 +10,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CoverageCompare.Web.Tests.Sessions;
 
 /// <summary>Changes made through the JSON API reach the people viewing the story, as changes made on the page do.</summary>
-public sealed class ApiPublishingTests(AppFixture app) : IClassFixture<AppFixture>
+public sealed class ApiPublishingTests(AppFixture app) : IClassFixture<AppFixture>, IAsyncLifetime
 {
-    private readonly HttpClient client = app.Factory.CreateClient();
     private readonly IStorySessions sessions = app.Factory.Services.GetRequiredService<IStorySessions>();
+    private Team team = default!;
+    private HttpClient client = default!;
+
+    public async Task InitializeAsync()
+    {
+        team = await Team.CreateAsync(app.Factory, "Ada");
+        client = team.Client;
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task CreatingReplyingEditingAndDeletingThroughTheApiIsPublishedToTheStory()
@@ -21,20 +31,21 @@ public sealed class ApiPublishingTests(AppFixture app) : IClassFixture<AppFixtur
         var viewer = new ChangeRecorder();
         using var session = sessions.Join(story.StoryId, SessionViewer.Create("reviewer:watcher", "Watcher"), viewer.OnChangeAsync);
 
-        var annotation = await story.AnnotateAsync(client, story.First, "flood barrier", author: "Ada");
+        var bob = await team.MemberAsync("Bob", WorkspaceRole.Editor);
+        var annotation = await story.AnnotateAsync(client, story.First, "flood barrier");
         Assert.Equal((StoryChangeKind.AnnotationCreated, annotation.Id.ToString(), "Ada"), await NextAsync(viewer));
 
-        await client.PostAsJsonAsync($"/api/annotations/{annotation.Id}/replies", new ReplyRequest("Confirmed.", "Bob"));
+        await bob.PostAsJsonAsync($"/api/annotations/{annotation.Id}/replies", new ReplyRequest("Confirmed."));
         Assert.Equal((StoryChangeKind.AnnotationReplied, annotation.Id.ToString(), "Bob"), await NextAsync(viewer));
 
-        var edited = await client.PutAsJsonAsync($"/api/annotations/{annotation.Id}", new EditAnnotationRequest("Accurate", [], "Checked.", "Ada", 1));
+        var edited = await client.PutAsJsonAsync($"/api/annotations/{annotation.Id}", new EditAnnotationRequest("Accurate", [], "Checked.", 1));
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         Assert.Equal((StoryChangeKind.AnnotationEdited, annotation.Id.ToString(), "Ada"), await NextAsync(viewer));
 
         // A stale version stores nothing, so it tells no one: the next thing heard is the delete that follows.
-        var stale = await client.PostAsJsonAsync($"/api/annotations/{annotation.Id}/resolve", new AnnotationActionRequest("Bob", 1));
+        var stale = await bob.PostAsJsonAsync($"/api/annotations/{annotation.Id}/resolve", new AnnotationActionRequest(1));
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        await client.PostAsJsonAsync($"/api/annotations/{annotation.Id}/delete", new AnnotationActionRequest("Bob", 2));
+        await bob.PostAsJsonAsync($"/api/annotations/{annotation.Id}/delete", new AnnotationActionRequest(2));
         Assert.Equal((StoryChangeKind.AnnotationDeleted, annotation.Id.ToString(), "Bob"), await NextAsync(viewer));
     }
 
@@ -51,7 +62,7 @@ public sealed class ApiPublishingTests(AppFixture app) : IClassFixture<AppFixtur
             new ImportArticleRequest("third.txt", "The barrier held, a third outlet reported on Monday evening.", "Third Outlet"));
         var article = (await added.Content.ReadFromJsonAsync<Data.Stories.ArticleView>())!;
 
-        Assert.Equal((StoryChangeKind.ArticleAdded, article.Id.ToString(), null), await NextAsync(viewer));
+        Assert.Equal((StoryChangeKind.ArticleAdded, article.Id.ToString(), "Ada"), await NextAsync(viewer));
     }
 
     private static async Task<(StoryChangeKind, string?, string?)> NextAsync(ChangeRecorder recorder)
