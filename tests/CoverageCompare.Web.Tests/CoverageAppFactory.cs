@@ -18,8 +18,10 @@ public sealed class CoverageAppFactory(string? databasePath = null) : WebApplica
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath};Pooling=False");
-        // Tests import far faster than people do; RateLimitTests sets its own limit.
+        // Tests import and sign in far faster than people do; RateLimitTests and AccountTests set their own limits.
         builder.UseSetting("RateLimits:Import:PermitLimit", "100000");
+        builder.UseSetting("RateLimits:SignIn:PermitLimit", "100000");
+        builder.UseSetting("RateLimits:Registration:PermitLimit", "100000");
         builder.UseEnvironment("Development");
     }
 }

@@ -25,7 +25,7 @@ public sealed class RateLimitTests
             builder.UseSetting("RateLimits:Import:Window", "00:10:00");
             builder.ConfigureLogging(logging => logging.AddProvider(logs));
         });
-        var client = app.CreateClient();
+        var (_, client) = await app.SignedInAccountAsync("Ada");
         var created = await client.PostAsJsonAsync("/api/stories", new CreateStoryRequest("Limited"));
         var storyId = (await created.Content.ReadFromJsonAsync<StorySummary>())!.Id;
 

@@ -58,7 +58,9 @@ public sealed class AccessControlTests(AccessControlTests.Team team) : IClassFix
         new("POST", "/api/workspaces/{workspaceId:int}/invitations/accept", "401 400 400 400 400 400",
             f => Json(HttpMethod.Post, $"/api/workspaces/{f.WorkspaceId}/invitations/accept", new { token = "not-a-real-token" })),
         new("POST", "/account/logout", "400 400 400 400 400 400", _ => new HttpRequestMessage(HttpMethod.Post, "/account/logout") { Content = new FormUrlEncodedContent([]) }),
-        new("GET", "/healthz", "200 200 200 200 200 200", _ => Get("/healthz")),
+        new("ANY", "/healthz", "200 200 200 200 200 200", _ => Get("/healthz")),
+        new("POST", "/api/stories/{storyId:int}/articles/from-url", "404 404 403 403 400 400",
+            f => Json(HttpMethod.Post, $"/api/stories/{f.StoryId}/articles/from-url", new { url = "http://10.0.0.1/private" })),
         new("PAGE", "/", "200 200 200 200 200 200", _ => Get("/")),
         new("PAGE", "/stories/{StoryId:int}", "200 200 200 200 200 200", f => Get($"/stories/{f.StoryId}")),
         new("PAGE", "/workspaces", "302 200 200 200 200 200", _ => Get("/workspaces")),
@@ -121,8 +123,10 @@ public sealed class AccessControlTests(AccessControlTests.Team team) : IClassFix
         }
     }
 
+    // Static files (and the development-time fallback for them) are public by design.
     private static bool IsStaticAsset(RouteEndpoint endpoint) =>
         endpoint.RoutePattern.RawText!.Contains('.') && endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.SequenceEqual(["GET", "HEAD"]) == true
+        || endpoint.RoutePattern.RawText == "{**path:file}"
         || endpoint.DisplayName?.Contains("StaticAsset", StringComparison.OrdinalIgnoreCase) == true;
 
     private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);

@@ -16,10 +16,14 @@ public sealed class UrlImportAppFixture : IAsyncLifetime
 
     public WebApplicationFactory<Program> App { get; private set; } = default!;
 
+    /// <summary>Signed in as the owner of the workspace the tests' stories go into.</summary>
+    public HttpClient Client { get; private set; } = default!;
+
     public async Task InitializeAsync()
     {
         await Pages.InitializeAsync();
         App = factory.WithWebHostBuilder(builder => builder.UseSetting("Import:Url:AllowedHosts:0", "127.0.0.1"));
+        Client = (await App.SignedInAccountAsync("Ada")).Client;
     }
 
     public async Task DisposeAsync()
@@ -33,7 +37,7 @@ public sealed class UrlImportAppFixture : IAsyncLifetime
 
 public sealed class UrlImportApiTests(UrlImportAppFixture fixture) : IClassFixture<UrlImportAppFixture>
 {
-    private readonly HttpClient client = fixture.App.CreateClient();
+    private readonly HttpClient client = fixture.Client;
 
     [Fact]
     public async Task AFetchedPageIsStoredWithItsVisibleTextAndAddress()
