@@ -18,8 +18,14 @@ internal static class Accounts
     /// <summary>Fills in the registration form and waits until it has sent the new, signed-in account on to <paramref name="returnUrl"/>.</summary>
     public static async Task<TestUser> RegisterAsync(IPage page, AppFixture app, string name, string returnUrl = "/")
     {
-        var user = new TestUser(name, $"{name.ToLowerInvariant().Replace(' ', '.')}.{Guid.NewGuid():N}@example.test", Password);
         await page.GotoAsync($"/account/register?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        return await RegisterOnThisPageAsync(page, app, name, returnUrl);
+    }
+
+    /// <summary>Fills in the registration form the page is on and waits to be sent on to <paramref name="returnUrl"/>.</summary>
+    public static async Task<TestUser> RegisterOnThisPageAsync(IPage page, AppFixture app, string name, string returnUrl)
+    {
+        var user = new TestUser(name, $"{name.ToLowerInvariant().Replace(' ', '.')}.{Guid.NewGuid():N}@example.test", Password);
         await page.GetByTestId("register-name").FillAsync(user.Name);
         await page.GetByTestId("register-email").FillAsync(user.Email);
         await page.GetByTestId("register-password").FillAsync(user.Password);

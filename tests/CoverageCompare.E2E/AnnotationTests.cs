@@ -176,7 +176,7 @@ public sealed class AnnotationTests(AppFixture app)
     }
 
     /// <summary>Presses the mouse at the first character of <paramref name="words"/> inside the element and releases it after the last.</summary>
-    private static async Task DragSelectAsync(IPage page, ILocator element, string words)
+    internal static async Task DragSelectAsync(IPage page, ILocator element, string words)
     {
         var points = await element.EvaluateAsync<double[]>(
             """

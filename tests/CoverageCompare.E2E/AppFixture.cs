@@ -26,9 +26,10 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={databasePath}");
             // UrlImportTests serve their pages from 127.0.0.1, which the app otherwise refuses to fetch from.
             builder.UseSetting("Import:Url:AllowedHosts:0", "127.0.0.1");
-            // Every browser context here registers from 127.0.0.1, far faster than people do.
-            builder.UseSetting("RateLimits:SignIn:PermitLimit", "100000");
+            // Every test registers its people from the same loopback address, far more often than the per-address
+            // limits let one network; RateLimitTests cover the limits themselves.
             builder.UseSetting("RateLimits:Registration:PermitLimit", "100000");
+            builder.UseSetting("RateLimits:SignIn:PermitLimit", "100000");
             builder.UseEnvironment("Development");
         });
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));

@@ -1,62 +1,78 @@
 using System.Text.RegularExpressions;
+using CoverageCompare.Data.Workspaces;
 using Microsoft.Playwright;
 
 namespace CoverageCompare.E2E;
 
-/// <summary>Two people on the same story, each in their own browser context: what one does the other sees without reloading.</summary>
+/// <summary>
+/// Two people on the same private story, each signed in to their own account in their own browser context (the
+/// owner, and someone they invited): what one does the other sees without reloading.
+/// </summary>
 [Collection(AppCollection.Name)]
 public sealed class LiveSessionTests(AppFixture app)
 {
     [Fact]
-    public async Task EveryoneOnTheStoryIsListedAndAClosedTabLeavesTheList()
+    public async Task EveryoneOnTheStoryIsListedByTheirAccountNameAndAClosedTabLeavesTheList()
     {
-        var storyId = await LiveSession.CreateStoryAsync(app, "Presence");
-        var ana = await LiveSession.OpenAsAsync(app, storyId, "Ana");
-        var ben = await LiveSession.OpenAsAsync(app, storyId, "Ben");
+        var story = await LiveSession.StartAsync(app, "Presence", "Ana");
+        var ben = await LiveSession.JoinThroughLinkAsync(app, story, "Ben", WorkspaceRole.Commenter);
+        var ana = await LiveSession.OpenAsOwnerAsync(story);
 
-        foreach (var page in new[] { ana, ben })
+        foreach (var page in new[] { ana.Page, ben.Page })
         {
             var presence = page.GetByTestId("presence");
             await Assertions.Expect(presence.Locator("li")).ToHaveCountAsync(2);
-            await Assertions.Expect(presence.Locator($"li[data-user='{LiveSession.KeyOf("Ana")}']")).ToContainTextAsync("Ana");
-            await Assertions.Expect(presence.Locator($"li[data-user='{LiveSession.KeyOf("Ben")}']")).ToContainTextAsync("Ben");
+            await Assertions.Expect(LiveSession.PresenceOf(page, ana)).ToContainTextAsync("Ana");
+            await Assertions.Expect(LiveSession.PresenceOf(page, ben)).ToContainTextAsync("Ben");
         }
-        await Assertions.Expect(ana.GetByTestId("presence").Locator($"li[data-user='{LiveSession.KeyOf("Ana")}']")).ToContainTextAsync("(you)");
-        await Assertions.Expect(ana.GetByLabel("Viewing this story now")).ToHaveCountAsync(1);
+        await Assertions.Expect(LiveSession.PresenceOf(ana.Page, ana)).ToContainTextAsync("(you)");
+        await Assertions.Expect(LiveSession.PresenceOf(ana.Page, ben)).Not.ToContainTextAsync("(you)");
+        await Assertions.Expect(ana.Page.GetByLabel("Viewing this story now")).ToHaveCountAsync(1);
 
         // Closing the tab sends Blazor's disconnect beacon, which ends the circuit and with it Ben's place in the story.
-        await ben.Context.CloseAsync();
-        await Assertions.Expect(ana.GetByTestId("presence").Locator("li")).ToHaveCountAsync(1);
-        await Assertions.Expect(ana.GetByTestId("presence").Locator($"li[data-user='{LiveSession.KeyOf("Ben")}']")).ToHaveCountAsync(0);
+        await ben.Page.Context.CloseAsync();
+        await Assertions.Expect(ana.Page.GetByTestId("presence").Locator("li")).ToHaveCountAsync(1);
+        await Assertions.Expect(LiveSession.PresenceOf(ana.Page, ben)).ToHaveCountAsync(0);
     }
 
     [Fact]
-    public async Task AnAnonymousReaderWhoGivesTheirNameIsShownByItToTheOthers()
+    public async Task AnAnonymousReaderOfAPublicStoryIsShownAsSuchAndByTheirAccountNameOnceSignedIn()
     {
-        var storyId = await LiveSession.CreateStoryAsync(app, "Naming");
-        var ben = await LiveSession.OpenAsAsync(app, storyId, "Ben");
-        var reader = await app.NewPageAsync();
-        await reader.GotoAsync($"/stories/{storyId}");
-        await AppFixture.WaitForStoryPageAsync(reader);
+        var (registered, cleo) = await Accounts.NewUserAsync(app, "Cleo");
+        await registered.Context.CloseAsync();
+        var reader = await DemoStoryPage.OpenAsync(app);
+        var storyPath = new Uri(reader.Url).AbsolutePath;
+        var anonymousKey = await reader.GetByTestId("presence").Locator("li.you").GetAttributeAsync("data-user");
+        Assert.StartsWith("anonymous:", anonymousKey);
 
-        var presence = ben.GetByTestId("presence");
-        await Assertions.Expect(presence.Locator("li[data-user^='anonymous:']")).ToContainTextAsync("Anonymous reader");
+        var (benPage, benUser) = await Accounts.NewUserAsync(app, "Ben");
+        await benPage.GotoAsync(storyPath);
+        await AppFixture.WaitForStoryPageAsync(benPage);
+        // Other tests' pages may be reading the public demo too, so only these two people's entries are looked at.
+        var presence = benPage.GetByTestId("presence");
+        await Assertions.Expect(presence.Locator("li.you")).ToContainTextAsync(benUser.Name);
+        var anonymous = presence.Locator($"li[data-user='{anonymousKey}']");
+        await Assertions.Expect(anonymous).ToContainTextAsync("Anonymous reader");
 
         await reader.GetByTestId("side-annotations").ClickAsync();
-        await reader.GetByTestId("annotations-panel").GetByTestId("reviewer-name").FillAsync("Cleo");
-        await reader.GetByTestId("annotations-panel").GetByTestId("reviewer-name-save").ClickAsync();
+        await reader.GetByTestId("sign-in-to-annotate").GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(reader).ToHaveURLAsync(new Regex("/account/login\\?returnUrl="));
+        await Accounts.SignInOnThisPageAsync(reader, app, cleo, storyPath);
+        await AppFixture.WaitForStoryPageAsync(reader);
+        var cleoKey = await reader.GetByTestId("presence").Locator("li.you").GetAttributeAsync("data-user");
+        Assert.StartsWith("user:", cleoKey);
 
-        await Assertions.Expect(presence.Locator($"li[data-user='{LiveSession.KeyOf("Cleo")}']")).ToContainTextAsync("Cleo");
-        await Assertions.Expect(presence.Locator("li[data-user^='anonymous:']")).ToHaveCountAsync(0);
-        await Assertions.Expect(presence.Locator("li")).ToHaveCountAsync(2);
+        await Assertions.Expect(presence.Locator($"li[data-user='{cleoKey}']")).ToContainTextAsync("Cleo");
+        await Assertions.Expect(presence.Locator($"li[data-user='{cleoKey}']")).Not.ToContainTextAsync("(you)");
+        await Assertions.Expect(anonymous).ToHaveCountAsync(0);
     }
 
     [Fact]
     public async Task AnAnnotationItsReplyAndItsDeletionAppearForTheOtherViewer()
     {
-        var storyId = await LiveSession.CreateStoryAsync(app, "Live annotations");
-        var ana = await LiveSession.OpenAsAsync(app, storyId, "Ana");
-        var ben = await LiveSession.OpenAsAsync(app, storyId, "Ben");
+        var story = await LiveSession.StartAsync(app, "Live annotations", "Ana");
+        var ana = (await LiveSession.OpenAsOwnerAsync(story)).Page;
+        var ben = (await LiveSession.JoinAsync(app, story, "Ben", WorkspaceRole.Commenter)).Page;
         await ben.GetByTestId("side-annotations").ClickAsync();
 
         await ana.GetByTestId("side-claims").ClickAsync();
@@ -94,9 +110,9 @@ public sealed class LiveSessionTests(AppFixture app)
     [Fact]
     public async Task ALinkCorrectionAndItsUndoAppearForTheOtherViewer()
     {
-        var storyId = await LiveSession.CreateStoryAsync(app, "Live corrections");
-        var ana = await LiveSession.OpenAsAsync(app, storyId, "Ana");
-        var ben = await LiveSession.OpenAsAsync(app, storyId, "Ben");
+        var story = await LiveSession.StartAsync(app, "Live corrections", "Ana");
+        var ana = (await LiveSession.OpenAsOwnerAsync(story)).Page;
+        var ben = (await LiveSession.JoinAsync(app, story, "Ben", WorkspaceRole.Editor)).Page;
         await Assertions.Expect(ben.GetByTestId("claim-group")).ToHaveCountAsync(1);
 
         var group = ana.GetByTestId("claim-group");
@@ -116,15 +132,16 @@ public sealed class LiveSessionTests(AppFixture app)
     [Fact]
     public async Task TheClaimSomeoneIsLookingAtIsSharedWithTheOthers()
     {
-        var storyId = await LiveSession.CreateStoryAsync(app, "Looking at");
-        var ana = await LiveSession.OpenAsAsync(app, storyId, "Ana");
-        var ben = await LiveSession.OpenAsAsync(app, storyId, "Ben");
+        var story = await LiveSession.StartAsync(app, "Looking at", "Ana");
+        var anaParticipant = await LiveSession.OpenAsOwnerAsync(story);
+        var ana = anaParticipant.Page;
+        var ben = (await LiveSession.JoinAsync(app, story, "Ben", WorkspaceRole.Viewer)).Page;
 
         var claim = ana.Locator(".claim[data-group-id]").First;
         var claimId = await claim.GetAttributeAsync("data-claim-id");
         await claim.ClickAsync();
 
-        var anaInBens = ben.GetByTestId("presence").Locator($"li[data-user='{LiveSession.KeyOf("Ana")}']");
+        var anaInBens = LiveSession.PresenceOf(ben, anaParticipant);
         await Assertions.Expect(anaInBens).ToHaveAttributeAsync("data-looking-at", claimId!);
         await Assertions.Expect(anaInBens.Locator($"button[data-focus-claim='{claimId}']")).ToContainTextAsync("reading");
 
@@ -135,9 +152,9 @@ public sealed class LiveSessionTests(AppFixture app)
     [Fact]
     public async Task AViewerWhoseConnectionDroppedSeesWhatChangedMeanwhile()
     {
-        var storyId = await LiveSession.CreateStoryAsync(app, "Reconnecting");
-        var ana = await LiveSession.OpenAsAsync(app, storyId, "Ana");
-        var ben = await LiveSession.OpenAsAsync(app, storyId, "Ben");
+        var story = await LiveSession.StartAsync(app, "Reconnecting", "Ana");
+        var ana = (await LiveSession.OpenAsOwnerAsync(story)).Page;
+        var ben = (await LiveSession.JoinAsync(app, story, "Ben", WorkspaceRole.Viewer)).Page;
         await ben.GetByTestId("side-annotations").ClickAsync();
 
         // Ben's connection drops and cannot come back (his reconnection attempts are refused) while Ana annotates.

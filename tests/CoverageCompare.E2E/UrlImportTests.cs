@@ -74,10 +74,10 @@ public sealed class UrlImportTests(AppFixture app, NewsPageServer news) : IClass
         await Assertions.Expect(page.GetByTestId("import-draft")).ToHaveCountAsync(0);
     }
 
+    /// <summary>Registers someone, who starts the story from the home page in their own workspace, where they are an editor (its owner).</summary>
     private async Task<IPage> NewStoryPageAsync(string title)
     {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/");
+        var (page, _) = await Accounts.NewUserAsync(app, "Url Importer");
         await AppFixture.WaitForCircuitAsync(page);
         await page.GetByTestId("new-story-title").FillAsync(title);
         await page.GetByTestId("create-story").ClickAsync();
