@@ -73,21 +73,30 @@ public static class StoriesApi
         var prepared = importer.Prepare(request.FileName ?? "", Encoding.UTF8.GetBytes(request.Content ?? ""));
         if (prepared.Value is not { } candidate) return TypedResults.BadRequest(new ApiError(prepared.Error!));
 
+        return await AddArticleAsync(storyId, candidate, new ArticleOverrides(request.Outlet, request.Title, request.PublishedOn), importer, stories, sessions, http, ct);
+    }
+
+    /// <summary>Details a request names in place of what was read from the document itself.</summary>
+    internal sealed record ArticleOverrides(string? Outlet, string? Title, DateOnly? PublishedOn);
+
+    /// <summary>The last step of every import through the API: store the article, tell the story's viewers, answer with it.</summary>
+    internal static async Task<Results<Created<ArticleView>, BadRequest<ApiError>, NotFound>> AddArticleAsync(
+        int storyId, ImportCandidate candidate, ArticleOverrides overrides, ArticleImporter importer, StoryStore stories, IStorySessions sessions, HttpContext http, CancellationToken ct)
+    {
         candidate = candidate with
         {
             Details = candidate.Details with
             {
-                Outlet = request.Outlet ?? candidate.Details.Outlet,
-                Title = request.Title ?? candidate.Details.Title,
-                PublishedOn = request.PublishedOn ?? candidate.Details.PublishedOn,
+                Outlet = overrides.Outlet ?? candidate.Details.Outlet,
+                Title = overrides.Title ?? candidate.Details.Title,
+                PublishedOn = overrides.PublishedOn ?? candidate.Details.PublishedOn,
             },
         };
         var added = await importer.AddAsync(storyId, candidate, ct);
         if (!added.Succeeded) return TypedResults.BadRequest(new ApiError(added.Error!));
         await sessions.PublishAsync(new StoryChange(storyId, StoryChangeKind.ArticleAdded, added.Value.ToString(CultureInfo.InvariantCulture), Reviewer.From(http.User).Name), CancellationToken.None);
 
-        var story = await stories.GetAsync(storyId, ct);
-        var article = story!.Articles.Single(a => a.Id == added.Value);
+        var article = (await stories.GetAsync(storyId, ct))!.Articles.Single(a => a.Id == added.Value);
         return TypedResults.Created($"/api/stories/{storyId}", article);
     }
 

@@ -1,6 +1,5 @@
 using CoverageCompare.Data;
 using CoverageCompare.Data.Stories;
-using System.Globalization;
 using CoverageCompare.Web.Accounts;
 using CoverageCompare.Web.Importing;
 using CoverageCompare.Web.Sessions;
@@ -36,21 +35,7 @@ public static class UrlImportApi
         var prepared = await urlImport.PrepareAsync(storyId, request.Url ?? "", ct);
         if (prepared.Value is not { } candidate) return TypedResults.BadRequest(new ApiError(prepared.Error!));
 
-        candidate = candidate with
-        {
-            Details = candidate.Details with
-            {
-                Outlet = request.Outlet ?? candidate.Details.Outlet,
-                Title = request.Title ?? candidate.Details.Title,
-                PublishedOn = request.PublishedOn ?? candidate.Details.PublishedOn,
-            },
-        };
-        var added = await importer.AddAsync(storyId, candidate, ct);
-        if (!added.Succeeded) return TypedResults.BadRequest(new ApiError(added.Error!));
-
-        await sessions.PublishAsync(new StoryChange(storyId, StoryChangeKind.ArticleAdded, added.Value.ToString(CultureInfo.InvariantCulture), Reviewer.From(http.User).Name), CancellationToken.None);
-        var article = (await stories.GetAsync(storyId, ct))!.Articles.Single(a => a.Id == added.Value);
-        return TypedResults.Created($"/api/stories/{storyId}", article);
+        return await StoriesApi.AddArticleAsync(storyId, candidate, new StoriesApi.ArticleOverrides(request.Outlet, request.Title, request.PublishedOn), importer, stories, sessions, http, ct);
     }
 
     private sealed class BodySizeLimit(long maxBytes) : IRequestSizeLimitMetadata
