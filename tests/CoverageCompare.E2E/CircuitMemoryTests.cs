@@ -28,22 +28,24 @@ public sealed class CircuitMemoryTests(MeasuredApp app, ITestOutputHelper output
         var storyId = await app.DemoStoryIdAsync();
         var pages = new List<IPage> { await app.OpenStoryAsync(storyId) };
         await WaitForCircuitsAsync(storyId, 1);
-        var first = Measure();
+        var first = HeapSize.Measure();
 
         pages.AddRange(await OpenAsync(storyId, Contexts - 1));
         await WaitForCircuitsAsync(storyId, Contexts);
         await Assertions.Expect(pages[0].GetByTestId("presence").Locator("li")).ToHaveCountAsync(Contexts);
         Assert.Equal(Contexts, app.Circuits.Open);
-        var all = Measure();
+        var all = HeapSize.Measure();
 
         await CloseAsync(storyId, pages);
-        var closed = Measure();
+        await app.WaitUntilCircuitsCollectedAsync(TimeSpan.FromSeconds(30));
+        var closed = HeapSize.Measure();
 
         var again = await OpenAsync(storyId, Contexts);
         await WaitForCircuitsAsync(storyId, Contexts);
-        var allAgain = Measure();
+        var allAgain = HeapSize.Measure();
         await CloseAsync(storyId, again);
-        var closedAgain = Measure();
+        await app.WaitUntilCircuitsCollectedAsync(TimeSpan.FromSeconds(30));
+        var closedAgain = HeapSize.Measure();
 
         var perCircuit = (all.Heap - first.Heap) / (double)(Contexts - 1);
         var perCircuitAgain = (allAgain.Heap - closed.Heap) / (double)Contexts;
@@ -52,7 +54,7 @@ public sealed class CircuitMemoryTests(MeasuredApp app, ITestOutputHelper output
             $"so {perCircuit / 1024:0} KB per circuit beyond the first; all {Contexts} closed and their circuits ended {closed}. " +
             $"Second round: {Contexts} open again {allAgain} ({perCircuitAgain / 1024:0} KB per circuit over the closed heap), " +
             $"closed again {closedAgain} ({Signed((closedAgain.Heap - closed.Heap) / 1024.0)} KB against the first close); " +
-            $"{app.Circuits.Opened} circuits opened in all");
+            $"all {app.Circuits.Opened} circuits garbage-collected after each close");
         output.WriteLine(report);
         Directory.CreateDirectory("TestResults");
         await File.WriteAllTextAsync(Path.Combine("TestResults", "circuit-memory.txt"), report + "\n");
@@ -97,19 +99,5 @@ public sealed class CircuitMemoryTests(MeasuredApp app, ITestOutputHelper output
             TimeSpan.FromSeconds(60),
             async () => $"{count} circuits wanted, {app.Circuits.Open} open and {await app.ViewersAsync(storyId)} viewers");
 
-    private static HeapSize Measure()
-    {
-        var heap = MeasuredApp.ServerMemory();
-        var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
-        // Generation 3 is the large object heap: buffers of 85,000 bytes and more, where the pooled ones sit.
-        return new HeapSize(heap, info.GenerationInfo[3].SizeAfterBytes);
-    }
-
     private static string Signed(double value) => value.ToString("+0;-0;0", CultureInfo.InvariantCulture);
-
-    private sealed record HeapSize(long Heap, long LargeObjects)
-    {
-        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-            $"{Heap / 1024.0 / 1024.0:0.0} MB (large object heap {LargeObjects / 1024.0 / 1024.0:0.0} MB)");
-    }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using CoverageCompare.Web.Sessions;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Hosting;
@@ -79,14 +81,12 @@ public sealed class MeasuredApp : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>Opens the demo story from the home page, waits until it is interactive and returns its id.</summary>
+    /// <summary>The demo story's id, from the story list anyone may read (through the API: a page would open a circuit).</summary>
     public async Task<int> DemoStoryIdAsync()
     {
-        var page = await NewPageAsync();
-        await page.GotoAsync("/");
-        var href = await page.Locator("[data-testid=story-link]", new() { HasText = "Northshore tram" }).GetAttributeAsync("href");
-        await page.Context.CloseAsync();
-        return int.Parse(href!.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        using var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var stories = await client.GetFromJsonAsync<List<ListedStory>>("/api/stories");
+        return stories!.Single(s => s.Title.Contains("Northshore tram", StringComparison.Ordinal)).Id;
     }
 
     /// <summary>Opens a story in a new context and waits until its circuit is connected and the page is interactive.</summary>
@@ -128,6 +128,20 @@ public sealed class MeasuredApp : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Waits until every circuit the app opened has been garbage-collected, collecting as it checks: a closed circuit
+    /// that something still holds never goes, and the wait fails after <paramref name="timeout"/> saying how many are left.
+    /// </summary>
+    public async Task WaitUntilCircuitsCollectedAsync(TimeSpan timeout) =>
+        await WaitUntilAsync(
+            () =>
+            {
+                ServerMemory();
+                return Task.FromResult(Circuits.Alive == 0);
+            },
+            timeout,
+            () => Task.FromResult($"{Circuits.Alive} of {Circuits.Opened} circuits still in memory, {Circuits.Open} of them open"));
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();
@@ -140,20 +154,27 @@ public sealed class MeasuredApp : IAsyncLifetime
     }
 }
 
-/// <summary>Counts the app's open circuits: the framework calls every registered handler when a circuit opens and closes.</summary>
+/// <summary>
+/// Counts the app's open circuits: the framework calls every registered handler when a circuit opens and closes. It
+/// also keeps a weak reference to each, so a test can tell whether the closed ones have been collected: a circuit still
+/// alive after a full collection is held by something, with its components and everything they hold.
+/// </summary>
 public sealed class CircuitCounter : CircuitHandler
 {
+    private readonly ConcurrentQueue<WeakReference<Circuit>> all = new();
     private int open;
-    private int opened;
 
     public int Open => Volatile.Read(ref open);
 
-    public int Opened => Volatile.Read(ref opened);
+    public int Opened => all.Count;
+
+    /// <summary>How many circuits, open or closed, are still in memory; collect garbage first for a meaningful answer.</summary>
+    public int Alive => all.Count(c => c.TryGetTarget(out _));
 
     public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
+        all.Enqueue(new WeakReference<Circuit>(circuit));
         Interlocked.Increment(ref open);
-        Interlocked.Increment(ref opened);
         return Task.CompletedTask;
     }
 
@@ -192,6 +213,25 @@ public sealed class LogCollector : ILoggerProvider
         }
     }
 }
+
+/// <summary>The managed heap after a forced full collection (<see cref="MeasuredApp.ServerMemory"/>), and how much of it is the large object heap and the pinned object heap (where the server's socket buffers are).</summary>
+public sealed record HeapSize(long Heap, long LargeObjects, long Pinned)
+{
+    public static HeapSize Measure()
+    {
+        var heap = MeasuredApp.ServerMemory();
+        // Generation 3 is the large object heap: arrays of 85,000 bytes and more, pooled buffers among them.
+        var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        return new HeapSize(heap, info.GenerationInfo[3].SizeAfterBytes, info.GenerationInfo[4].SizeAfterBytes);
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Mb(Heap)} MB (large object heap {Mb(LargeObjects)} MB, pinned {Mb(Pinned)} MB)");
+
+    private static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.InvariantCulture);
+}
+
+internal sealed record ListedStory(int Id, string Title);
 
 public sealed record LogEntry(LogLevel Level, string Category, int EventId, string Message, string? ExceptionType)
 {
