@@ -222,7 +222,9 @@ public sealed record HeapSize(long Heap, long LargeObjects, long Pinned)
         var heap = MeasuredApp.ServerMemory();
         // Generation 3 is the large object heap: arrays of 85,000 bytes and more, pooled buffers among them.
         var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
-        return new HeapSize(heap, info.GenerationInfo[3].SizeAfterBytes, info.GenerationInfo[4].SizeAfterBytes);
+        // Less the free space between objects, as in the total.
+        static long Used(GCGenerationInfo generation) => generation.SizeAfterBytes - generation.FragmentationAfterBytes;
+        return new HeapSize(heap, Used(info.GenerationInfo[3]), Used(info.GenerationInfo[4]));
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
