@@ -37,14 +37,14 @@ public sealed class CircuitMemoryTests(MeasuredApp app, ITestOutputHelper output
         var all = HeapSize.Measure();
 
         await CloseAsync(storyId, pages);
-        await app.WaitUntilCircuitsCollectedAsync(TimeSpan.FromSeconds(30));
+        await app.WaitUntilCircuitsCollectedAsync();
         var closed = HeapSize.Measure();
 
         var again = await OpenAsync(storyId, Contexts);
         await WaitForCircuitsAsync(storyId, Contexts);
         var allAgain = HeapSize.Measure();
         await CloseAsync(storyId, again);
-        await app.WaitUntilCircuitsCollectedAsync(TimeSpan.FromSeconds(30));
+        await app.WaitUntilCircuitsCollectedAsync();
         var closedAgain = HeapSize.Measure();
 
         var perCircuit = (all.Heap - first.Heap) / (double)(Contexts - 1);

@@ -78,7 +78,7 @@ public sealed partial class LoadTests(MeasuredApp app, ITestOutputHelper output)
         };
         await WaitUntilShownAsync(warmReader, warmUp.Select(a => a.Id).ToArray());
         await CloseAsync(storyId, [warmAnnotator, warmReader]);
-        await app.WaitUntilCircuitsCollectedAsync(TimeSpan.FromSeconds(30));
+        await app.WaitUntilCircuitsCollectedAsync();
         var before = HeapSize.Measure();
         var opening = Stopwatch.StartNew();
 
@@ -139,7 +139,7 @@ public sealed partial class LoadTests(MeasuredApp app, ITestOutputHelper output)
         await CloseAsync(storyId, pages);
         closing.Stop();
         // A circuit the load left held by something (a subscription, an event handler) would never be collected.
-        await app.WaitUntilCircuitsCollectedAsync(TimeSpan.FromSeconds(30));
+        await app.WaitUntilCircuitsCollectedAsync();
         var after = HeapSize.Measure();
         var (settled, settledAfter) = await WaitForPooledBuffersToGoAsync(before);
 
