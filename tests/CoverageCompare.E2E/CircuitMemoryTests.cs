@@ -22,7 +22,9 @@ public sealed class CircuitMemoryTests(MeasuredApp app, ITestOutputHelper output
 {
     private const int Contexts = 20;
 
-    [Fact]
+    // A measurement of a minute or two that waits on the garbage collector, so it runs with the load tests.
+    [LoadFact]
+    [Trait("Category", "Load")]
     public async Task EachOpenStoryPageBeyondTheFirstCostsTheServerLittleMemoryAndItReturnsWhenTheyClose()
     {
         var storyId = await app.DemoStoryIdAsync();
