@@ -42,9 +42,6 @@ public static class AccountSetup
             .AddClaimsPrincipalFactory<DisplayNameClaimsFactory>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
-        // Every request checks the cookie's security stamp against the database, so signing out, a password change
-        // or a stamp renewed by an administrator ends every other session at once, in every instance and after restarts.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<DummyPasswordHash>();
@@ -59,6 +56,7 @@ public static class AccountSetup
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
+            cookie.Events.OnValidatePrincipal = SessionStamp.ValidateAsync;
             // The JSON API answers with a status, not a redirect to a sign-in page it cannot follow.
             cookie.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);

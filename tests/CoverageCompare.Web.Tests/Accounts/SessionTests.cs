@@ -81,13 +81,13 @@ public sealed class SessionTests : IDisposable
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = (await users.FindByIdAsync(account.UserId))!;
         var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
-        Assert.True(await RevalidatingAuthenticationStateProvider.IsCurrentAsync(scope.ServiceProvider, principal));
+        Assert.True(await SessionStamp.IsCurrentAsync(scope.ServiceProvider, principal));
 
         var (client, _) = await SignInWithCookieAsync(app, account);
         await SignOutAsync(client);
 
         await using var later = app.Services.CreateAsyncScope();
-        Assert.False(await RevalidatingAuthenticationStateProvider.IsCurrentAsync(later.ServiceProvider, principal));
+        Assert.False(await SessionStamp.IsCurrentAsync(later.ServiceProvider, principal));
         Assert.IsType<RevalidatingAuthenticationStateProvider>(later.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>());
     }
 
