@@ -18,7 +18,8 @@ public static class DisplayNames
     public static string Clean(string? name)
     {
         if (string.IsNullOrEmpty(name)) return "";
-        var text = name.IsNormalized(NormalizationForm.FormKC) ? name : name.Normalize(NormalizationForm.FormKC);
+        var text = WithoutLoneSurrogates(name);
+        text = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
         var cleaned = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var c in text)
@@ -57,6 +58,19 @@ public static class DisplayNames
         UnicodeCategory.Format or UnicodeCategory.Control or UnicodeCategory.PrivateUse => true,
         _ => c is '\u034F' or '\u115F' or '\u1160' or '\u17B4' or '\u17B5' or '\u180E' or '\u2800' or '\u3164' or '\uFFA0' or '\uFFFC',
     };
+
+    /// <summary>Normalize throws on a half of a surrogate pair; such a half shows as nothing anyway.</summary>
+    private static string WithoutLoneSurrogates(string text)
+    {
+        if (!text.Any(char.IsSurrogate)) return text;
+        var kept = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) kept.Append(text[i]).Append(text[++i]);
+            else if (!char.IsSurrogate(text[i])) kept.Append(text[i]);
+        }
+        return kept.ToString();
+    }
 
     private sealed class Lookalike(string pairs)
     {

@@ -20,6 +20,10 @@ public sealed class DisplayNameTests : IDisposable
     [InlineData("\u3164\u2800", "")]
     public void BidiControlsAndInvisibleCharactersAreStripped(string typed, string stored) => Assert.Equal(stored, DisplayNames.Clean(typed));
 
+    [Fact]
+    public void AHalfSurrogatePairIsDroppedRatherThanBreakingNormalization() =>
+        Assert.Equal("Half pair \uD83D\uDE00", DisplayNames.Clean("Half \uD83D pair \uD83D\uDE00"));
+
     [Theory]
     [InlineData("admin operator")]
     [InlineData("ADMIN  OPERATOR")]
