@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Identity;
 namespace CoverageCompare.Web.Accounts.Passwords;
 
 /// <summary>
-/// Refuses the passwords attackers try first: the 10,000 most common ones (a list we ship, see SOURCE.md), one of
+/// Refuses the passwords attackers try first: the 10,000 most common ones (zxcvbn's frequency list, read from the zxcvbn-core package), one of
 /// them followed by digits or symbols, a character or short group repeated, a run such as 1234567890 or abcdefghij,
 /// a keyboard walk, and the account's own email or name. Length alone lets all of those through.
 /// </summary>
@@ -16,6 +16,8 @@ public sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
     public const string Message = "That password is too easy to guess: it is a common password or a simple pattern (repeated characters, a sequence, a keyboard row, a common word with digits). Choose something longer and less predictable, such as a few unrelated words.";
 
     private static readonly string[] KeyboardRows = ["`1234567890-=", "qwertyuiop[]\\", "asdfghjkl;'", "zxcvbnm,./", "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik,9ol.0p;/-['=]", "qazwsxedcrfvtgbyhnujmikolp", "azertyuiop", "qwertzuiop", "0987654321", "01234567890"];
+
+    private const int ListSize = 10_000;
 
     private static readonly Lazy<FrozenSet<string>> List = new(Load);
 
@@ -69,11 +71,12 @@ public sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
 
     private static FrozenSet<string> Load()
     {
-        using var stream = typeof(CommonPasswordValidator).Assembly.GetManifestResourceStream("CoverageCompare.Web.common-passwords.txt")
-            ?? throw new InvalidOperationException("The common-passwords list is missing from the build.");
+        const string resource = "zxcvbn-core.Dictionaries.passwords.lst";
+        using var stream = typeof(Zxcvbn.Zxcvbn).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The zxcvbn-core package no longer carries {resource}.");
         using var reader = new StreamReader(stream);
-        var words = new List<string>(10_000);
-        while (reader.ReadLine() is { } line)
+        var words = new List<string>(ListSize);
+        while (words.Count < ListSize && reader.ReadLine() is { } line)
             if (line.Length > 0) words.Add(line.ToLowerInvariant());
         return words.ToFrozenSet(StringComparer.Ordinal);
     }
