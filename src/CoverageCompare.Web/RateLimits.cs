@@ -73,7 +73,7 @@ public static class RateLimits
     /// The user when signed in and asked for, else the address. An IPv6 client is counted by its /64, the block one
     /// household or machine is given, or changing the last bits would escape the limit.
     /// </summary>
-    private static string ClientKey(HttpContext context, bool perUser)
+    internal static string ClientKey(HttpContext context, bool perUser)
     {
         if (perUser && context.User.Identity?.IsAuthenticated == true)
         {

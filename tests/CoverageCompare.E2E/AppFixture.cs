@@ -1,4 +1,7 @@
 using System.Net;
+using CoverageCompare.Data.Accounts;
+using CoverageCompare.Data.Workspaces;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -30,11 +33,14 @@ public sealed class AppFixture : IAsyncLifetime
             // limits let one network; RateLimitTests cover the limits themselves.
             builder.UseSetting("RateLimits:Registration:PermitLimit", "100000");
             builder.UseSetting("RateLimits:SignIn:PermitLimit", "100000");
+            // SessionRevocationTests waits for an open page to notice its sign-in was ended elsewhere.
+            builder.UseSetting("Accounts:CircuitRevalidationInterval", "00:00:02");
             builder.UseEnvironment("Development");
         });
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await CreateAdministratorAsync(factory.Services);
 
         // Expectations wait as long as actions: a shared two-core machine can be slow without anything being wrong.
         Assertions.SetDefaultExpectTimeout(15_000);
@@ -49,6 +55,20 @@ public sealed class AppFixture : IAsyncLifetime
                 "--disable-component-update", "--disable-sync", "--no-first-run",
             ],
         });
+    }
+
+    /// <summary>
+    /// The install's first account, made before any test registers, so that the Demo's owner is nobody a test uses:
+    /// registration refuses a name that copies a Demo member's, and tests reuse names such as "Ana".
+    /// </summary>
+    private static async Task CreateAdministratorAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var admin = new AppUser { UserName = "administrator@example.test", Email = "administrator@example.test", DisplayName = "Install administrator" };
+        var created = await users.CreateAsync(admin, $"admin {Guid.NewGuid():N}");
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        await scope.ServiceProvider.GetRequiredService<WorkspaceStore>().SetUpNewAccountAsync(admin.Id, admin.DisplayName);
     }
 
     public async Task<IPage> NewPageAsync()

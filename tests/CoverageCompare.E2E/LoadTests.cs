@@ -281,6 +281,10 @@ public sealed partial class LoadTests(MeasuredApp app, ITestOutputHelper output)
         await page.GetByTestId("register-password").FillAsync(Accounts.Password);
         await page.GetByTestId("register-confirm").FillAsync(Accounts.Password);
         await page.GetByTestId("register-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("login-notice")).ToBeVisibleAsync();
+        await page.GetByTestId("login-email").FillAsync(email);
+        await page.GetByTestId("login-password").FillAsync(Accounts.Password);
+        await page.GetByTestId("login-submit").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(app.BaseUrl + "/");
         await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync(name);
         var state = await page.Context.StorageStateAsync();

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using CoverageCompare.Data.Accounts;
 using CoverageCompare.Data.Stories;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CoverageCompare.Data.Workspaces;
 
@@ -11,6 +13,10 @@ public sealed class WorkspaceStore(IDbContextFactory<CoverageDbContext> dbFactor
     public static readonly TimeSpan MaxInvitationLifetime = TimeSpan.FromDays(30);
 
     public const string OwnersOnly = "Only an owner of this workspace can do that.";
+
+    public const string NeedsAnOwner = "A workspace needs an owner: make someone else an owner first.";
+
+    private const string NotAMember = "That person is not a member of this workspace.";
 
     public async Task<StoreResult<int>> CreateAsync(string userId, string name, CancellationToken cancellationToken = default)
     {
@@ -26,23 +32,48 @@ public sealed class WorkspaceStore(IDbContextFactory<CoverageDbContext> dbFactor
     }
 
     /// <summary>
-    /// A new account gets a workspace of its own; the first account of an install also becomes the owner of the public
-    /// workspaces nobody owns yet (the demo, and stories written before accounts existed), so someone can manage them.
+    /// A new account gets a workspace of its own. Only the first account of an install also becomes the owner of the
+    /// public workspaces nobody owns yet (the demo, and stories written before accounts existed), so someone can manage
+    /// them; a public workspace that lost its owners later is never handed to whoever registers next.
     /// </summary>
     public async Task<int> SetUpNewAccountAsync(string userId, string displayName, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = Now();
-        var ownerless = await db.Workspaces.Where(w => w.IsPublic && !w.Members.Any()).ToListAsync(cancellationToken);
-        foreach (var workspace in ownerless)
-            db.WorkspaceMembers.Add(new WorkspaceMember { WorkspaceId = workspace.Id, UserId = userId, Role = WorkspaceRole.Owner, JoinedAt = now });
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Two first registrations at once: the write lock taken first lets only one of them see an install without members.
+        await LockAsync(db, db.Workspaces.Where(w => w.IsPublic), cancellationToken);
+        if (!await db.WorkspaceMembers.AnyAsync(m => m.UserId != userId, cancellationToken))
+        {
+            var ownerless = await db.Workspaces.Where(w => w.IsPublic && !w.Members.Any()).Select(w => w.Id).ToListAsync(cancellationToken);
+            foreach (var workspaceId in ownerless)
+                db.WorkspaceMembers.Add(new WorkspaceMember { WorkspaceId = workspaceId, UserId = userId, Role = WorkspaceRole.Owner, JoinedAt = now });
+        }
 
         var name = $"{displayName.Trim()}'s workspace";
         var own = new Workspace { Name = name.Length > Workspace.NameLength ? name[..Workspace.NameLength] : name, CreatedAt = now };
         own.Members.Add(new WorkspaceMember { UserId = userId, Role = WorkspaceRole.Owner, JoinedAt = now });
         db.Workspaces.Add(own);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return own.Id;
+    }
+
+    /// <summary>
+    /// Whether a member other than <paramref name="userId"/> has a name that reads the same (<see cref="DisplayNames.Skeleton"/>):
+    /// in one workspace, or, without one, in the public workspaces, where everyone signed in meets everyone.
+    /// </summary>
+    public async Task<bool> NameTakenAsync(string name, string? userId, int? workspaceId = null, CancellationToken cancellationToken = default)
+    {
+        var skeleton = DisplayNames.Skeleton(name);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var names = await db.WorkspaceMembers.AsNoTracking()
+            .Where(m => workspaceId == null ? m.Workspace!.IsPublic : m.WorkspaceId == workspaceId)
+            .Where(m => m.UserId != userId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.DisplayName)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return names.Any(n => DisplayNames.Skeleton(n) == skeleton);
     }
 
     public async Task<StoreResult<bool>> RenameAsync(int workspaceId, string actorId, string name, CancellationToken cancellationToken = default)
@@ -64,40 +95,44 @@ public sealed class WorkspaceStore(IDbContextFactory<CoverageDbContext> dbFactor
             .ToListAsync(cancellationToken);
         return rows
             .OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase)
-            .Select(m => new MemberView(m.UserId, m.DisplayName, m.Email, m.Role, Utc(m.JoinedAt)))
+            .Select(m => new MemberView(m.UserId, DisplayNames.Clean(m.DisplayName), m.Email, m.Role, Utc(m.JoinedAt)))
             .ToList();
     }
 
     public async Task<StoreResult<bool>> ChangeRoleAsync(int workspaceId, string actorId, string memberId, WorkspaceRole role, CancellationToken cancellationToken = default)
     {
         if (!Enum.IsDefined(role)) return StoreResult<bool>.Fail("That is not a role.");
-        if (await access.RoleAsync(workspaceId, actorId, cancellationToken) != WorkspaceRole.Owner) return StoreResult<bool>.Fail(OwnersOnly);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var member = await db.WorkspaceMembers.FirstOrDefaultAsync(m => m.WorkspaceId == workspaceId && m.UserId == memberId, cancellationToken);
-        if (member is null) return StoreResult<bool>.Fail("That person is not a member of this workspace.");
-        if (member.Role == WorkspaceRole.Owner && role != WorkspaceRole.Owner && await IsLastOwnerAsync(db, workspaceId, cancellationToken))
-            return StoreResult<bool>.Fail("A workspace needs an owner: make someone else an owner first.");
+        await using var transaction = await BeginMembershipChangeAsync(db, workspaceId, cancellationToken);
+        if (await MemberRoleAsync(db, workspaceId, actorId, cancellationToken) != WorkspaceRole.Owner) return StoreResult<bool>.Fail(OwnersOnly);
+        var current = await MemberRoleAsync(db, workspaceId, memberId, cancellationToken);
+        if (current is null) return StoreResult<bool>.Fail(NotAMember);
 
-        member.Role = role;
-        await db.SaveChangesAsync(cancellationToken);
+        var changed = await db.WorkspaceMembers
+            .Where(m => m.WorkspaceId == workspaceId && m.UserId == memberId)
+            .Where(m => m.Role != WorkspaceRole.Owner || role == WorkspaceRole.Owner || db.WorkspaceMembers.Any(o => o.WorkspaceId == workspaceId && o.Role == WorkspaceRole.Owner && o.UserId != memberId))
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.Role, role), cancellationToken);
+        if (changed == 0) return StoreResult<bool>.Fail(NeedsAnOwner);
+        await transaction.CommitAsync(cancellationToken);
         return StoreResult<bool>.Ok(true);
     }
 
-    /// <summary>Owners remove anyone; anyone may leave on their own.</summary>
+    /// <summary>Owners remove anyone; anyone may leave on their own. Never the last owner.</summary>
     public async Task<StoreResult<bool>> RemoveMemberAsync(int workspaceId, string actorId, string memberId, CancellationToken cancellationToken = default)
     {
-        if (actorId != memberId && await access.RoleAsync(workspaceId, actorId, cancellationToken) != WorkspaceRole.Owner)
-            return StoreResult<bool>.Fail(OwnersOnly);
-
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var member = await db.WorkspaceMembers.FirstOrDefaultAsync(m => m.WorkspaceId == workspaceId && m.UserId == memberId, cancellationToken);
-        if (member is null) return StoreResult<bool>.Fail("That person is not a member of this workspace.");
-        if (member.Role == WorkspaceRole.Owner && await IsLastOwnerAsync(db, workspaceId, cancellationToken))
-            return StoreResult<bool>.Fail("A workspace needs an owner: make someone else an owner first.");
+        await using var transaction = await BeginMembershipChangeAsync(db, workspaceId, cancellationToken);
+        if (actorId != memberId && await MemberRoleAsync(db, workspaceId, actorId, cancellationToken) != WorkspaceRole.Owner)
+            return StoreResult<bool>.Fail(OwnersOnly);
+        if (await MemberRoleAsync(db, workspaceId, memberId, cancellationToken) is null) return StoreResult<bool>.Fail(NotAMember);
 
-        db.WorkspaceMembers.Remove(member);
-        await db.SaveChangesAsync(cancellationToken);
+        var removed = await db.WorkspaceMembers
+            .Where(m => m.WorkspaceId == workspaceId && m.UserId == memberId)
+            .Where(m => m.Role != WorkspaceRole.Owner || db.WorkspaceMembers.Any(o => o.WorkspaceId == workspaceId && o.Role == WorkspaceRole.Owner && o.UserId != memberId))
+            .ExecuteDeleteAsync(cancellationToken);
+        if (removed == 0) return StoreResult<bool>.Fail(NeedsAnOwner);
+        await transaction.CommitAsync(cancellationToken);
         return StoreResult<bool>.Ok(true);
     }
 
@@ -164,6 +199,11 @@ public sealed class WorkspaceStore(IDbContextFactory<CoverageDbContext> dbFactor
         var (invitation, error) = await FindUsableAsync(db, workspaceId, token, cancellationToken);
         if (invitation is null) return StoreResult<WorkspaceRole>.Fail(error!);
 
+        var joiner = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        if (!await db.WorkspaceMembers.AnyAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId, cancellationToken)
+            && await NameTakenAsync(joiner ?? "", userId, workspaceId, cancellationToken))
+            return StoreResult<WorkspaceRole>.Fail("Someone in this workspace already goes by a name that reads like yours, so others could not tell you apart. Ask the owner to invite you under another account name.");
+
         var now = Now();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.WorkspaceInvitations
@@ -200,8 +240,23 @@ public sealed class WorkspaceStore(IDbContextFactory<CoverageDbContext> dbFactor
         return (invitation, null);
     }
 
-    private static async Task<bool> IsLastOwnerAsync(CoverageDbContext db, int workspaceId, CancellationToken cancellationToken) =>
-        await db.WorkspaceMembers.CountAsync(m => m.WorkspaceId == workspaceId && m.Role == WorkspaceRole.Owner, cancellationToken) <= 1;
+    /// <summary>
+    /// Every change that can take an owner away runs here: the transaction writes to the workspace's row before it reads
+    /// anything, so a second change to the same workspace waits for the first to commit and then counts its owners
+    /// afresh (SQLite's write lock; on PostgreSQL the row lock). Two owners demoting each other cannot both pass.
+    /// </summary>
+    private static async Task<IDbContextTransaction> BeginMembershipChangeAsync(CoverageDbContext db, int workspaceId, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync(db, db.Workspaces.Where(w => w.Id == workspaceId), cancellationToken);
+        return transaction;
+    }
+
+    private static Task<int> LockAsync(CoverageDbContext db, IQueryable<Workspace> workspaces, CancellationToken cancellationToken) =>
+        workspaces.ExecuteUpdateAsync(u => u.SetProperty(w => w.Name, w => w.Name), cancellationToken);
+
+    private static Task<WorkspaceRole?> MemberRoleAsync(CoverageDbContext db, int workspaceId, string userId, CancellationToken cancellationToken) =>
+        db.WorkspaceMembers.Where(m => m.WorkspaceId == workspaceId && m.UserId == userId).Select(m => (WorkspaceRole?)m.Role).FirstOrDefaultAsync(cancellationToken);
 
     private static string? ValidateName(string? name) =>
         string.IsNullOrWhiteSpace(name) ? "A workspace needs a name."

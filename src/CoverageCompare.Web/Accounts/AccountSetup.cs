@@ -3,6 +3,8 @@ using CoverageCompare.Data.Accounts;
 using CoverageCompare.Data.Workspaces;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using CoverageCompare.Web.Accounts.Passwords;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,9 +16,11 @@ public static class AccountSetup
 
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(AccountOptions.Section);
-        services.Configure<AccountOptions>(section);
-        var accountOptions = section.Get<AccountOptions>() ?? new AccountOptions();
+        services.AddOptions<AccountOptions>()
+            .Bind(configuration.GetSection(AccountOptions.Section))
+            .Validate(o => o.FreeFailedSignIns >= 0 && o.FirstSignInDelay > TimeSpan.Zero && o.MaxSignInDelay >= o.FirstSignInDelay && o.CircuitRevalidationInterval > TimeSpan.Zero,
+                $"{AccountOptions.Section}: FreeFailedSignIns is 0 or more, the sign-in delays and CircuitRevalidationInterval are longer than 0, and MaxSignInDelay is at least FirstSignInDelay.")
+            .ValidateOnStart();
 
         services.AddCascadingAuthenticationState();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -30,13 +34,18 @@ public static class AccountSetup
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.User.RequireUniqueEmail = true;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = accountOptions.MaxFailedSignIns;
-                options.Lockout.DefaultLockoutTimeSpan = accountOptions.LockoutDuration;
+                // No account lock: SignInThrottle slows guessing per email and network instead.
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<CoverageDbContext>()
             .AddSignInManager()
-            .AddClaimsPrincipalFactory<DisplayNameClaimsFactory>();
+            .AddClaimsPrincipalFactory<DisplayNameClaimsFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>();
+
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<DummyPasswordHash>();
+        services.AddScoped<AccountSignIn>();
 
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -47,6 +56,7 @@ public static class AccountSetup
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
+            cookie.Events.OnValidatePrincipal = SessionStamp.ValidateAsync;
             // The JSON API answers with a status, not a redirect to a sign-in page it cannot follow.
             cookie.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);
@@ -61,8 +71,10 @@ public static class AccountSetup
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // A form post (antiforgery-checked) so a link or an image on another site cannot sign anyone out.
-        endpoints.MapPost("/account/logout", async (SignInManager<AppUser> signIn, [FromForm] string? returnUrl) =>
+        endpoints.MapPost("/account/logout", async (SignInManager<AppUser> signIn, HttpContext http, [FromForm] string? returnUrl) =>
         {
+            // A new security stamp makes every copy of this sign-in's cookie worthless, not just the one the browser drops.
+            if (await signIn.UserManager.GetUserAsync(http.User) is { } user) await signIn.UserManager.UpdateSecurityStampAsync(user);
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect(SafeReturnUrl(returnUrl));
         });

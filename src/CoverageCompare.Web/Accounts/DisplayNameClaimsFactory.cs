@@ -12,7 +12,8 @@ public sealed class DisplayNameClaimsFactory(UserManager<AppUser> users, IOption
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim(Reviewer.DisplayNameClaim, user.DisplayName));
+        // Cleaned again here for names stored before the rules: a bidi override never reaches a page.
+        identity.AddClaim(new Claim(Reviewer.DisplayNameClaim, DisplayNames.Clean(user.DisplayName)));
         return identity;
     }
 }

@@ -13,31 +13,32 @@ public sealed class AccountTests : IDisposable
     private readonly CoverageAppFactory app = new();
 
     [Fact]
-    public async Task RegisteringSignsYouInWithAWorkspaceOfYourOwnAndTheFirstAccountOwnsTheDemo()
+    public async Task RegisteringGivesAWorkspaceOfYourOwnAndTheFirstAccountOwnsTheDemo()
     {
         var client = app.AnonymousClient();
         var response = await TestAccounts.RegisterAsync(client, "Rosa Reporter", "rosa@example.test", "a long enough password");
 
+        // Registration signs nobody in (that would tell a new email from a taken one): it sends on to the sign-in form.
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/login?notice=registered", response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/workspaces")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await TestAccounts.SignInAsync(client, "rosa@example.test", "a long enough password")).StatusCode);
         var workspaces = await client.GetFromJsonAsync<List<WorkspaceSummary>>("/api/workspaces");
         Assert.Contains(workspaces!, w => w.Name == "Rosa Reporter's workspace" && w.Role == WorkspaceRole.Owner && !w.IsPublic);
         Assert.Contains(workspaces!, w => w.Id == Workspace.DemoId && w.Role == WorkspaceRole.Owner && w.IsMember);
 
         var second = app.AnonymousClient();
         await TestAccounts.RegisterAsync(second, "Sam Second", "sam@example.test", "another long password");
+        await TestAccounts.SignInAsync(second, "sam@example.test", "another long password");
         var demo = (await second.GetFromJsonAsync<List<WorkspaceSummary>>("/api/workspaces"))!.Single(w => w.Id == Workspace.DemoId);
         Assert.Equal((WorkspaceRole.Commenter, false), (demo.Role, demo.IsMember));
     }
 
     [Fact]
-    public async Task RegistrationRefusesADuplicateEmailAndAShortPasswordWithAMessage()
+    public async Task RegistrationRefusesAShortPasswordWithAMessage()
     {
-        await TestAccounts.RegisterAsync(app.AnonymousClient(), "First", "same@example.test", "a long enough password");
-
-        var duplicate = await TestAccounts.RegisterAsync(app.AnonymousClient(), "Second", "same@example.test", "a long enough password");
         var shortPassword = await TestAccounts.RegisterAsync(app.AnonymousClient(), "Third", "third@example.test", "short");
 
-        Assert.Contains("An account with that email already exists.", await duplicate.Content.ReadAsStringAsync());
         Assert.Contains("A password has at least 10 characters.", await shortPassword.Content.ReadAsStringAsync());
     }
 
@@ -56,22 +57,17 @@ public sealed class AccountTests : IDisposable
     }
 
     [Fact]
-    public async Task FiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne()
+    public async Task WrongPasswordsNeverLockTheAccountAgainstItsOwner()
     {
         var account = await app.CreateAccountAsync("Lena Locked");
         var client = app.AnonymousClient();
-        for (var i = 0; i < 4; i++)
-        {
-            var wrong = await TestAccounts.SignInAsync(client, account.Email, "not the password");
-            Assert.Contains("do not match", await wrong.Content.ReadAsStringAsync());
-        }
-        var fifth = await TestAccounts.SignInAsync(client, account.Email, "not the password");
-        Assert.Contains("locked", await fifth.Content.ReadAsStringAsync());
+        for (var i = 0; i < 5; i++)
+            Assert.Contains("do not match", await (await TestAccounts.SignInAsync(client, account.Email, "not the password")).Content.ReadAsStringAsync());
 
-        var right = await TestAccounts.SignInAsync(client, account.Email, account.Password);
+        // Past the free failures the next try from that network waits (EnumerationTests); afterwards the right password still works.
+        var right = await TestAccounts.SignInAsync(app.AnonymousClient(), account.Email, account.Password);
 
-        Assert.NotEqual(HttpStatusCode.Redirect, right.StatusCode);
-        Assert.Contains("locked", await right.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
     }
 
     [Fact]
