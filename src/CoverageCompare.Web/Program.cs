@@ -1,6 +1,7 @@
 using CoverageCompare.Analysis;
 using CoverageCompare.Analysis.Documents;
 using CoverageCompare.Data;
+using CoverageCompare.Data.Database;
 using CoverageCompare.Data.Analyses;
 using CoverageCompare.Data.Stories;
 using CoverageCompare.Web;
@@ -15,10 +16,10 @@ using CoverageCompare.Web.Importing;
 
 var builder = WebApplication.CreateBuilder(args);
 
-var connectionString = builder.Configuration.GetConnectionString("Default")
-    ?? $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "data", "coverage.db")}";
+var database = DatabaseSettings.FromConfiguration(builder.Configuration, Path.Combine(builder.Environment.ContentRootPath, "data", "coverage.db"));
 
-builder.Services.AddDbContextFactory<CoverageDbContext>(options => options.UseCoverageSqlite(connectionString));
+builder.Services.AddSingleton(database);
+builder.Services.AddDbContextFactory<CoverageDbContext>(options => options.UseCoverageDatabase(database));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<DocumentReader>();
 builder.Services.AddSingleton<StoryStore>();

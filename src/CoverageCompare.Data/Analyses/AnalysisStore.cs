@@ -91,10 +91,10 @@ public sealed class AnalysisStore(IDbContextFactory<CoverageDbContext> dbFactory
         {
             // Two viewers may compute the same story at once; the upsert keeps either result, they are identical.
             await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO Analyses (StoryId, Fingerprint, ResultJson, ComputedAt) VALUES ({storyId}, {fingerprint}, {json}, {now}) ON CONFLICT(StoryId) DO UPDATE SET Fingerprint = excluded.Fingerprint, ResultJson = excluded.ResultJson, ComputedAt = excluded.ComputedAt",
+                $"""INSERT INTO "Analyses" ("StoryId", "Fingerprint", "ResultJson", "ComputedAt") VALUES ({storyId}, {fingerprint}, {json}, {now}) ON CONFLICT ("StoryId") DO UPDATE SET "Fingerprint" = excluded."Fingerprint", "ResultJson" = excluded."ResultJson", "ComputedAt" = excluded."ComputedAt" """,
                 cancellationToken);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException exception) when (exception.SqliteErrorCode == 19)
+        catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.ForeignKeyViolation })
         {
             // The story was deleted while it was being analysed: nothing to keep.
         }
