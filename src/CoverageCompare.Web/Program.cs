@@ -28,7 +28,8 @@ builder.Services.AddSingleton(new StoryAnalyzer());
 builder.Services.AddSingleton<AnalysisStore>();
 builder.Services.AddAnnotations();
 builder.Services.AddAccounts(builder.Configuration);
-builder.Services.AddStorySessions();
+builder.Services.AddSharedKeys(database);
+builder.Services.AddStorySessions(database);
 builder.Services.AddArticleFetching(builder.Configuration);
 builder.Services.AddRequestRateLimits(builder.Configuration);
 
@@ -36,7 +37,8 @@ builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents()
     // Sized for the largest field a form sends in one message (see CircuitLimits); files stream separately.
     .AddHubOptions(options => options.MaximumReceiveMessageSize = CircuitLimits.MaxMessageBytes);
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+if (database.IsPostgres) health.AddCheck<LiveSessionsHealthCheck>("live-sessions");
 
 var app = builder.Build();
 
