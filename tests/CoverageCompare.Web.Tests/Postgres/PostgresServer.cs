@@ -61,6 +61,7 @@ public sealed class PostgresServer : IDisposable
     public static PostgresServer Start()
     {
         var binaries = Binaries ?? throw new InvalidOperationException("PostgreSQL binaries were not found under /usr/lib/postgresql/*/bin; apt-get install postgresql, or set PG_BIN.");
+        DeleteLeftovers();
         var folder = Directory.CreateTempSubdirectory("coverage-pg-").FullName;
         if (Environment.UserName == "root") Run("chown", $"postgres:postgres {folder}", asPostgres: false);
         var port = FreePort();
@@ -82,6 +83,23 @@ public sealed class PostgresServer : IDisposable
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>A test run cut short at exit may leave its stopped cluster's folder behind; the next run removes it.</summary>
+    private static void DeleteLeftovers()
+    {
+        foreach (var stale in Directory.GetDirectories(Path.GetTempPath(), "coverage-pg-*"))
+        {
+            if (File.Exists(Path.Combine(stale, "data", "postmaster.pid"))) continue;
+            try
+            {
+                Directory.Delete(stale, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Another run is creating or removing it right now.
+            }
         }
     }
 
