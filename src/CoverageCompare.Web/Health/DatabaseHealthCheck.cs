@@ -24,7 +24,11 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<CoverageDbContext> dbF
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The type and the database's code say what went wrong; the message could name the file or the connection.
-            if (exception is NpgsqlException) logger.HealthCheckFailedOnPostgres(context.Registration.Name, exception.GetType().Name, (exception as PostgresException)?.SqlState);
+            // EF Core may wrap the provider's exception (a failed open, for one); the provider's own names the cause.
+            if ((exception as NpgsqlException ?? exception.InnerException as NpgsqlException) is { } postgres)
+            {
+                logger.HealthCheckFailedOnPostgres(context.Registration.Name, postgres.GetType().Name, (postgres as PostgresException)?.SqlState);
+            }
             else logger.HealthCheckFailed(context.Registration.Name, exception.GetType().Name, (exception as SqliteException)?.SqliteErrorCode);
             return HealthCheckResult.Unhealthy("The database cannot be read or written.", exception);
         }

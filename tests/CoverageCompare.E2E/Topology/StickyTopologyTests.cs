@@ -17,6 +17,9 @@ namespace CoverageCompare.E2E.Topology;
 [Trait("Category", "Topology")]
 public sealed partial class StickyTopologyTests(StickyTopology topology, ITestOutputHelper output) : IClassFixture<StickyTopology>
 {
+    /// <summary>One annotation normally; with COVERAGE_LOAD=1, the 100 whose percentiles the README quotes.</summary>
+    private static readonly int Propagations = Environment.GetEnvironmentVariable("COVERAGE_LOAD") == "1" ? 100 : 1;
+
     private AppFixture App => topology.Browser;
 
     [PostgresFact]
@@ -36,19 +39,27 @@ public sealed partial class StickyTopologyTests(StickyTopology topology, ITestOu
 
         await ben.Page.GetByTestId("side-annotations").ClickAsync();
         await ben.Page.EvaluateAsync(ObserverScript);
-        await ada.Page.GetByTestId("side-claims").ClickAsync();
-        await ada.Page.GetByTestId("annotate-claim").First.ClickAsync();
-        await ada.Page.GetByTestId("annotation-note").FillAsync("Seen on the other instance");
-        var savedAt = (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
-        await ada.Page.GetByTestId("annotation-save").ClickAsync();
-        var thread = ada.Page.Locator("[data-testid=annotation].is-open", new() { HasText = "Seen on the other instance" });
-        await Assertions.Expect(thread).ToHaveCountAsync(1);
-        var id = (await thread.GetAttributeAsync("data-annotation-id"))!;
+        var claims = await ada.Page.GetByTestId("annotate-claim").CountAsync();
+        var latencies = new List<double>();
+        for (var i = 0; i < Propagations; i++)
+        {
+            await ada.Page.GetByTestId("side-claims").ClickAsync();
+            await ada.Page.GetByTestId("annotate-claim").Nth(i % claims).ClickAsync();
+            await ada.Page.GetByTestId("annotation-note").FillAsync($"Seen on the other instance {i + 1}");
+            var savedAt = (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
+            await ada.Page.GetByTestId("annotation-save").ClickAsync();
+            var thread = ada.Page.Locator("[data-testid=annotation].is-open", new() { HasText = $"Seen on the other instance {i + 1}" });
+            await Assertions.Expect(thread).ToHaveCountAsync(1);
+            var id = (await thread.GetAttributeAsync("data-annotation-id"))!;
+            await ben.Page.WaitForFunctionAsync("id => window.seenAnnotations.has(id)", id);
+            latencies.Add(await ben.Page.EvaluateAsync<double>("id => window.seenAnnotations.get(id)", id) - savedAt);
+        }
 
-        await ben.Page.WaitForFunctionAsync("id => window.seenAnnotations.has(id)", id);
-        var latency = await ben.Page.EvaluateAsync<double>("id => window.seenAnnotations.get(id)", id) - savedAt;
-        output.WriteLine($"annotation saved on instance A shown on instance B after {latency:0} ms");
-        Assert.InRange(latency, 0, 1000);
+        var sorted = latencies.Order().ToArray();
+        var report = FormattableString.Invariant(
+            $"propagation A -> B over {Propagations} annotations: p50 {sorted[(int)Math.Ceiling(0.5 * sorted.Length) - 1]:0} ms, p95 {sorted[(int)Math.Ceiling(0.95 * sorted.Length) - 1]:0} ms, max {sorted[^1]:0} ms");
+        output.WriteLine(report);
+        Assert.All(latencies, latency => Assert.InRange(latency, 0, 1000));
     }
 
     [PostgresFact]
