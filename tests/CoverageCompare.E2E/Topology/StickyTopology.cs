@@ -23,7 +23,8 @@ public sealed class StickyTopology : IAsyncLifetime
 {
     public const string InstanceHeader = "x-coverage-instance";
     public const string AffinityCookie = ".CoverageCompare.Affinity";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    // Generous: two app starts and a migration on a shared two-core machine can take minutes under load.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(240);
 
     private PostgresServer? postgres;
     private WebApplication? proxy;
