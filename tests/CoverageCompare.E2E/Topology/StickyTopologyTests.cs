@@ -22,7 +22,7 @@ public sealed partial class StickyTopologyTests(StickyTopology topology, ITestOu
 
     private AppFixture App => topology.Browser;
 
-    [PostgresFact]
+    [TopologyFact]
     public async Task BrowsersOnDifferentInstancesSeeEachOthersPresenceAndAnAnnotationWithinASecond()
     {
         var story = await LiveSession.StartAsync(App, "Across instances", "Ada");
@@ -62,7 +62,7 @@ public sealed partial class StickyTopologyTests(StickyTopology topology, ITestOu
         Assert.All(latencies, latency => Assert.InRange(latency, 0, 1000));
     }
 
-    [PostgresFact]
+    [TopologyFact]
     public async Task ASignInMadeThroughTheProxyHoldsOnBothInstances()
     {
         var (page, user) = await Accounts.NewUserAsync(App, "Cleo");
@@ -80,7 +80,7 @@ public sealed partial class StickyTopologyTests(StickyTopology topology, ITestOu
         }
     }
 
-    [PostgresFact]
+    [TopologyFact]
     public async Task KillingAnInstanceMidWriteLosesNoAcknowledgedWriteAndItsReadersMoveToTheOther()
     {
         var story = await LiveSession.StartAsync(App, "Instance killed", "Dan");
