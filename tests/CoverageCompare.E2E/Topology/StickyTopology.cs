@@ -55,12 +55,24 @@ public sealed class StickyTopology : IAsyncLifetime
             ["RateLimits__Import__PermitLimit"] = "100000",
         };
         // Both start together: the migration lock lets one of them create the schema while the other waits.
-        var started = await Task.WhenAll(AppProcess.StartAsync(settings, StartTimeout), AppProcess.StartAsync(settings, StartTimeout));
-        instances["A"] = started[0];
-        instances["B"] = started[1];
-        proxy = await StartProxyAsync();
-        ProxyUrl = proxy.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Browser = await AppFixture.AttachAsync(ProxyUrl);
+        var starting = new[] { AppProcess.StartAsync(settings, StartTimeout), AppProcess.StartAsync(settings, StartTimeout) };
+        try
+        {
+            await Task.WhenAll(starting);
+            instances["A"] = starting[0].Result;
+            instances["B"] = starting[1].Result;
+            proxy = await StartProxyAsync();
+            ProxyUrl = proxy.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            Browser = await AppFixture.AttachAsync(ProxyUrl);
+        }
+        catch
+        {
+            // xUnit does not dispose a fixture whose start failed: stop what did start, so no server outlives the run.
+            foreach (var started in starting.Where(s => s.IsCompletedSuccessfully)) started.Result.Dispose();
+            instances.Clear();
+            await DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()
