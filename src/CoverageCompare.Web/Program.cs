@@ -1,6 +1,7 @@
 using CoverageCompare.Analysis;
 using CoverageCompare.Analysis.Documents;
 using CoverageCompare.Data;
+using CoverageCompare.Data.Database;
 using CoverageCompare.Data.Analyses;
 using CoverageCompare.Data.Stories;
 using CoverageCompare.Web;
@@ -15,10 +16,10 @@ using CoverageCompare.Web.Importing;
 
 var builder = WebApplication.CreateBuilder(args);
 
-var connectionString = builder.Configuration.GetConnectionString("Default")
-    ?? $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "data", "coverage.db")}";
+var database = DatabaseSettings.FromConfiguration(builder.Configuration, Path.Combine(builder.Environment.ContentRootPath, "data", "coverage.db"));
 
-builder.Services.AddDbContextFactory<CoverageDbContext>(options => options.UseCoverageSqlite(connectionString));
+builder.Services.AddSingleton(database);
+builder.Services.AddDbContextFactory<CoverageDbContext>(options => options.UseCoverageDatabase(database));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<DocumentReader>();
 builder.Services.AddSingleton<StoryStore>();
@@ -27,7 +28,8 @@ builder.Services.AddSingleton(new StoryAnalyzer());
 builder.Services.AddSingleton<AnalysisStore>();
 builder.Services.AddAnnotations();
 builder.Services.AddAccounts(builder.Configuration);
-builder.Services.AddStorySessions();
+builder.Services.AddSharedKeys(database);
+builder.Services.AddStorySessions(database);
 builder.Services.AddArticleFetching(builder.Configuration);
 builder.Services.AddRequestRateLimits(builder.Configuration);
 
@@ -35,7 +37,8 @@ builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents()
     // Sized for the largest field a form sends in one message (see CircuitLimits); files stream separately.
     .AddHubOptions(options => options.MaximumReceiveMessageSize = CircuitLimits.MaxMessageBytes);
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+if (database.IsPostgres) health.AddCheck<LiveSessionsHealthCheck>("live-sessions");
 
 var app = builder.Build();
 

@@ -41,7 +41,19 @@ public sealed class AppFixture : IAsyncLifetime
         factory.StartServer();
         BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         await CreateAdministratorAsync(factory.Services);
+        await LaunchBrowserAsync();
+    }
 
+    /// <summary>A browser for an app started elsewhere (the several-instance topology) rather than one of its own.</summary>
+    public static async Task<AppFixture> AttachAsync(string baseUrl)
+    {
+        var fixture = new AppFixture { BaseUrl = baseUrl };
+        await fixture.LaunchBrowserAsync();
+        return fixture;
+    }
+
+    private async Task LaunchBrowserAsync()
+    {
         // Expectations wait as long as actions: a shared two-core machine can be slow without anything being wrong.
         Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();

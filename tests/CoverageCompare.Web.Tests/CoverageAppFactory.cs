@@ -1,3 +1,4 @@
+using CoverageCompare.Web.Tests.Postgres;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -8,6 +9,13 @@ public sealed class CoverageAppFactory(string? databasePath = null) : WebApplica
 {
     public string DatabasePath { get; } = databasePath ?? NewDatabasePath();
 
+    /// <summary>
+    /// This app's database when the suite runs on PostgreSQL, named after <see cref="DatabasePath"/> so that passing the
+    /// same path reopens the same database there too; small idle pools, since many apps share one server.
+    /// </summary>
+    public string PostgresConnectionString =>
+        PostgresServer.Instance.ConnectionString(PostgresServer.DatabaseNameFor(DatabasePath)) + ";Maximum Pool Size=30;Connection Idle Lifetime=10;Connection Pruning Interval=5";
+
     public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"coverage-test-{Guid.NewGuid():N}.db");
 
     public static void DeleteDatabase(string path)
@@ -17,7 +25,16 @@ public sealed class CoverageAppFactory(string? databasePath = null) : WebApplica
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath};Pooling=False");
+        if (PostgresServer.SuiteOnPostgres)
+        {
+            // COVERAGE_TEST_PROVIDER=Postgres: the same tests, each app on its own database in one throwaway cluster.
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Default", PostgresConnectionString);
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath};Pooling=False");
+        }
         // Tests import and sign in far faster than people do; RateLimitTests and AccountTests set their own limits.
         builder.UseSetting("RateLimits:Import:PermitLimit", "100000");
         builder.UseSetting("RateLimits:SignIn:PermitLimit", "100000");

@@ -73,12 +73,33 @@ public sealed class RestoreCommand(TimeProvider clock) : ICliCommand
 
 internal static class DatabaseFiles
 {
+    public const string PostgresAdvice =
+        "these commands copy SQLite files only; on PostgreSQL use its own tools: pg_dump --format=custom --file=FILE DATABASE to back up (consistent while the app runs), pg_restore --clean --if-exists --dbname=DATABASE FILE to restore with the app stopped";
+
     public static bool TryParse(IReadOnlyList<string> args, string fileOption, out string database, out string file, out string? error)
     {
         (database, file, error) = ("", "", null);
         for (var i = 0; i < args.Count; i++)
         {
-            if (args[i] == "--db" && i + 1 < args.Count) database = args[++i];
+            if (args[i] == "--provider" && i + 1 < args.Count)
+            {
+                if (args[++i].Trim().ToLowerInvariant() is "postgres" or "postgresql" or "npgsql")
+                {
+                    error = PostgresAdvice;
+                    return false;
+                }
+                if (!args[i].Trim().Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+                {
+                    error = $"--provider must be Sqlite or Postgres, not '{args[i]}'";
+                    return false;
+                }
+            }
+            else if (args[i] == "--connection")
+            {
+                error = PostgresAdvice;
+                return false;
+            }
+            else if (args[i] == "--db" && i + 1 < args.Count) database = args[++i];
             else if (args[i] == fileOption && i + 1 < args.Count) file = args[++i];
             else
             {

@@ -1,4 +1,5 @@
 using CoverageCompare.Data;
+using CoverageCompare.Data.Database;
 using CoverageCompare.Analysis.Documents;
 using CoverageCompare.Data.Stories;
 using CoverageCompare.Data.Workspaces;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CoverageCompare.Cli.Import;
 
 /// <summary>
-/// <c>import --db PATH --story TITLE [--workspace ID] FILE...</c>: adds files to the story of that title in a workspace of
+/// <c>import (--db PATH | [--provider Sqlite|Postgres] --connection STRING) --story TITLE [--workspace ID] FILE...</c>: adds files to the story of that title in a workspace of
 /// the app's database (the public Demo workspace unless one is named; creating the story when there is none) and prints its id. Every file is checked before any is stored.
 /// </summary>
 public sealed class ImportCommand : ICliCommand
@@ -18,7 +19,7 @@ public sealed class ImportCommand : ICliCommand
 
     public string Name => "import";
 
-    public string Usage => "  coverage-compare import --db PATH --story TITLE [--workspace ID] FILE [FILE ...]";
+    public string Usage => "  coverage-compare import (--db PATH | [--provider Sqlite|Postgres] --connection STRING) --story TITLE [--workspace ID] FILE [FILE ...]";
 
     public int Run(IReadOnlyList<string> args, CliConsole console) => RunAsync(args, console).GetAwaiter().GetResult();
 
@@ -31,9 +32,7 @@ public sealed class ImportCommand : ICliCommand
         }
 
         // Nothing touches the database until every file has been read and checked.
-        var options = new DbContextOptionsBuilder<CoverageDbContext>();
-        options.UseCoverageSqlite($"Data Source={database}");
-        var dbFactory = new PooledDbContextFactory<CoverageDbContext>(options.Options);
+        var dbFactory = new PooledDbContextFactory<CoverageDbContext>(CoverageDatabase.Options(database));
         var stories = new StoryStore(dbFactory, TimeProvider.System, NullLogger<StoryStore>.Instance);
         var importer = new ArticleImporter(new DocumentReader(), stories, NullLogger<ArticleImporter>.Instance);
         var candidates = new List<(string Path, ImportCandidate Candidate)>();
@@ -47,7 +46,7 @@ public sealed class ImportCommand : ICliCommand
             candidates.Add((path, candidate!));
         }
 
-        await SqliteSetup.MigrateAsync(dbFactory);
+        await CoverageDatabase.MigrateAsync(dbFactory, database);
 
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
@@ -134,15 +133,32 @@ public sealed class ImportCommand : ICliCommand
         return null;
     }
 
-    private static bool TryParse(IReadOnlyList<string> args, out string database, out string title, out int workspaceId, out List<string> files, out string? error)
+    private static bool TryParse(IReadOnlyList<string> args, out DatabaseSettings database, out string title, out int workspaceId, out List<string> files, out string? error)
     {
-        (database, title, workspaceId, files, error) = ("", "", Workspace.DemoId, [], null);
+        (database, title, workspaceId, files, error) = (null!, "", Workspace.DemoId, [], null);
+        string? path = null;
+        string? connection = null;
+        var provider = DatabaseProvider.Sqlite;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
             {
                 case "--db" when i + 1 < args.Count:
-                    database = args[++i];
+                    path = args[++i];
+                    break;
+                case "--connection" when i + 1 < args.Count:
+                    connection = args[++i];
+                    break;
+                case "--provider" when i + 1 < args.Count:
+                    try
+                    {
+                        provider = DatabaseSettings.ParseProvider(args[++i]);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        error = $"--provider must be Sqlite or Postgres, not '{args[i]}'";
+                        return false;
+                    }
                     break;
                 case "--story" when i + 1 < args.Count:
                     title = args[++i];
@@ -162,10 +178,13 @@ public sealed class ImportCommand : ICliCommand
                     break;
             }
         }
-        error = database.Length == 0 ? "--db PATH is required"
+        error = path is not null && connection is not null ? "give --db PATH or --connection STRING, not both"
+            : path is not null && provider == DatabaseProvider.Postgres ? "--db PATH names a SQLite file; for PostgreSQL give --connection STRING"
+            : path is null && string.IsNullOrWhiteSpace(connection) ? "--db PATH or --connection STRING is required"
             : string.IsNullOrWhiteSpace(title) ? "--story TITLE is required"
             : files.Count == 0 ? "give at least one FILE"
             : null;
+        if (error is null) database = path is not null ? new(DatabaseProvider.Sqlite, $"Data Source={path}") : new(provider, connection!);
         return error is null;
     }
 }

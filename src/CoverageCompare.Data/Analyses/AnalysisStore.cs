@@ -1,3 +1,4 @@
+using CoverageCompare.Data.Database;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -68,7 +69,7 @@ public sealed class AnalysisStore(IDbContextFactory<CoverageDbContext> dbFactory
             ClaimBText = b.Text,
             Kind = kind,
             Author = author.Trim(),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = clock.StoredNow(),
         };
         db.LinkCorrections.Add(correction);
         await db.SaveChangesAsync(cancellationToken);
@@ -86,15 +87,15 @@ public sealed class AnalysisStore(IDbContextFactory<CoverageDbContext> dbFactory
     private async Task SaveAsync(CoverageDbContext db, int storyId, string fingerprint, AnalysisResult result, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.Serialize(result, AnalysisStorageJson.Default.AnalysisResult);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.StoredNow();
         try
         {
             // Two viewers may compute the same story at once; the upsert keeps either result, they are identical.
             await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO Analyses (StoryId, Fingerprint, ResultJson, ComputedAt) VALUES ({storyId}, {fingerprint}, {json}, {now}) ON CONFLICT(StoryId) DO UPDATE SET Fingerprint = excluded.Fingerprint, ResultJson = excluded.ResultJson, ComputedAt = excluded.ComputedAt",
+                $"""INSERT INTO "Analyses" ("StoryId", "Fingerprint", "ResultJson", "ComputedAt") VALUES ({storyId}, {fingerprint}, {json}, {now}) ON CONFLICT ("StoryId") DO UPDATE SET "Fingerprint" = excluded."Fingerprint", "ResultJson" = excluded."ResultJson", "ComputedAt" = excluded."ComputedAt" """,
                 cancellationToken);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException exception) when (exception.SqliteErrorCode == 19)
+        catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.ForeignKeyViolation })
         {
             // The story was deleted while it was being analysed: nothing to keep.
         }

@@ -1,3 +1,4 @@
+using CoverageCompare.Data.Database;
 using CoverageCompare.Analysis.Anchoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -220,7 +221,7 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
         return AnnotationChange.Ok((await FindViewAsync(db, id, cancellationToken))!);
     }
 
-    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+    private DateTime Now() => clock.StoredNow();
 
     /// <summary>Logs the reason's code, never its message: messages quote labels and tags people typed.</summary>
     private AnnotationChange Refuse(string operation, Refusal refusal, int? storyId, Guid? annotationId = null)

@@ -1,3 +1,4 @@
+using CoverageCompare.Data.Database;
 using System.Security.Cryptography;
 using System.Text;
 using CoverageCompare.Data.Annotations;
@@ -54,7 +55,7 @@ public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, T
         if (ValidateTitle(title) is { } error) return StoreResult<int>.Fail(error);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.StoredNow();
         var story = new Story { WorkspaceId = workspaceId, Title = title.Trim(), CreatedAt = now, UpdatedAt = now };
         db.Stories.Add(story);
         await db.SaveChangesAsync(cancellationToken);
@@ -68,7 +69,7 @@ public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, T
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var updated = await db.Stories
             .Where(s => s.Id == storyId)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Title, title.Trim()).SetProperty(x => x.UpdatedAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Title, title.Trim()).SetProperty(x => x.UpdatedAt, clock.StoredNow()), cancellationToken);
         return updated == 1 ? StoreResult<bool>.Ok(true) : StoreResult<bool>.Fail("That story no longer exists.");
     }
 
@@ -100,7 +101,7 @@ public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, T
             return RefuseArticle(storyId, ArticleRefusal.Duplicate, $"This story already has an article with the same text (\"{duplicate.Title}\").", draft);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.StoredNow();
         var article = new Article
         {
             StoryId = storyId,
@@ -135,7 +136,7 @@ public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, T
         article.Author = NullIfBlank(details.Author);
         article.Url = NullIfBlank(details.Url);
         article.PublishedOn = details.PublishedOn;
-        article.Story!.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        article.Story!.UpdatedAt = clock.StoredNow();
         await db.SaveChangesAsync(cancellationToken);
         return StoreResult<bool>.Ok(true);
     }
@@ -160,7 +161,7 @@ public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, T
             .FirstOrDefaultAsync(cancellationToken);
         if (duplicate is not null) return StoreResult<ArticleTextUpdate>.Fail($"This story already has an article with the same text (\"{duplicate}\").");
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.StoredNow();
         article.Text = newText;
         article.ContentHash = hash;
         article.Story!.UpdatedAt = now;
@@ -177,7 +178,7 @@ public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, T
         if (article is null) return false;
 
         db.Articles.Remove(article);
-        article.Story!.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        article.Story!.UpdatedAt = clock.StoredNow();
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

@@ -1,3 +1,4 @@
+using CoverageCompare.Data.Database;
 using System.Security.Cryptography;
 using System.Text;
 using CoverageCompare.Data.Accounts;
@@ -267,7 +268,7 @@ public sealed class WorkspaceStore(IDbContextFactory<CoverageDbContext> dbFactor
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+    private DateTime Now() => clock.StoredNow();
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }

@@ -23,4 +23,8 @@ internal static partial class WebLog
     [LoggerMessage(EventId = 1030, EventName = "HealthCheckFailed", Level = LogLevel.Error,
         Message = "Health check {Check} failed: {ErrorType} (SQLite error {SqliteErrorCode})")]
     public static partial void HealthCheckFailed(this ILogger logger, string check, string errorType, int? sqliteErrorCode);
+
+    [LoggerMessage(EventId = 1031, EventName = "HealthCheckFailedOnPostgres", Level = LogLevel.Error,
+        Message = "Health check {Check} failed: {ErrorType} (PostgreSQL SQLSTATE {SqlState})")]
+    public static partial void HealthCheckFailedOnPostgres(this ILogger logger, string check, string errorType, string? sqlState);
 }

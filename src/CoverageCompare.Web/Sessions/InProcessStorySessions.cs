@@ -47,6 +47,12 @@ public sealed partial class InProcessStorySessions(TimeProvider clock, ILogger<I
         return ValueTask.FromResult(viewers);
     }
 
+    /// <summary>Tells every subscriber of every story to reload everything, for when changes may have been missed.</summary>
+    public void ResyncAll()
+    {
+        foreach (var storyId in stories.Keys) Deliver(new StoryChange(storyId, StoryChangeKind.Resync));
+    }
+
     private void Deliver(StoryChange change)
     {
         if (!stories.TryGetValue(change.StoryId, out var subscriptions)) return;

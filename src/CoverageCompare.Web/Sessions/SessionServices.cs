@@ -1,7 +1,16 @@
+using CoverageCompare.Data.Database;
+
 namespace CoverageCompare.Web.Sessions;
 
 public static class SessionServices
 {
-    public static IServiceCollection AddStorySessions(this IServiceCollection services) =>
-        services.AddSingleton<IStorySessions, InProcessStorySessions>();
+    /// <summary>In-process sessions for one instance on SQLite; on PostgreSQL, sessions every instance shares through LISTEN/NOTIFY.</summary>
+    public static IServiceCollection AddStorySessions(this IServiceCollection services, DatabaseSettings database)
+    {
+        if (!database.IsPostgres) return services.AddSingleton<IStorySessions, InProcessStorySessions>();
+        services.AddSingleton(sp => new PostgresStorySessions(database.ConnectionString, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IStorySessions>(sp => sp.GetRequiredService<PostgresStorySessions>());
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresStorySessions>());
+        return services;
+    }
 }

@@ -5,16 +5,16 @@ namespace CoverageCompare.Web.Tests.CrashSafety;
 
 /// <summary>
 /// The built web app run as its own process (<c>dotnet CoverageCompare.Web.dll</c>, the copy this test project's build
-/// output holds), on a free loopback port and the given SQLite file. The dotnet host runs the app in its own process,
+/// output holds), on a free loopback port and the given database (SQLite, or PostgreSQL when the suite runs on it). The dotnet host runs the app in its own process,
 /// so killing this process kills the server itself, not a wrapper around it.
 /// </summary>
-internal sealed partial class AppProcess : IDisposable
+public sealed partial class AppProcess : IDisposable
 {
     private readonly Process process;
     private readonly TaskCompletionSource<Uri> listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> output = [];
 
-    private AppProcess(string databasePath)
+    private AppProcess(IReadOnlyDictionary<string, string> settings)
     {
         var appPath = Path.Combine(AppContext.BaseDirectory, "CoverageCompare.Web.dll");
         if (!File.Exists(appPath)) throw new FileNotFoundException("The web app is not in the test's build output; build the test project.", appPath);
@@ -27,8 +27,8 @@ internal sealed partial class AppProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["ConnectionStrings__Default"] = $"Data Source={databasePath}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in settings) start.Environment[name] = value;
         process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, line) => Read(line.Data);
         process.ErrorDataReceived += (_, line) => Read(line.Data);
@@ -49,9 +49,20 @@ internal sealed partial class AppProcess : IDisposable
     }
 
     /// <summary>Starts the app and returns once it answers /healthz with Healthy.</summary>
-    public static async Task<AppProcess> StartAsync(string databasePath, TimeSpan timeout)
+    public static Task<AppProcess> StartAsync(string databasePath, TimeSpan timeout) =>
+        StartAsync(Postgres.PostgresServer.SuiteOnPostgres
+            ? new Dictionary<string, string>
+            {
+                ["Database__Provider"] = "Postgres",
+                ["ConnectionStrings__Default"] = Postgres.PostgresServer.Instance.ConnectionString(Postgres.PostgresServer.DatabaseNameFor(databasePath)),
+            }
+            : new Dictionary<string, string> { ["ConnectionStrings__Default"] = $"Data Source={databasePath}" },
+            timeout);
+
+    /// <summary>Starts the app with these environment settings (<c>Section__Key</c>) and returns once it answers /healthz with Healthy.</summary>
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
     {
-        var app = new AppProcess(databasePath);
+        var app = new AppProcess(settings);
         app.process.Start();
         app.process.BeginOutputReadLine();
         app.process.BeginErrorReadLine();

@@ -5,14 +5,16 @@ using System.Net.Http.Json;
 using CoverageCompare.Data.Annotations;
 using CoverageCompare.Web.Api;
 using CoverageCompare.Web.Tests.Annotations;
+using CoverageCompare.Web.Tests.Postgres;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Xunit.Abstractions;
 
 namespace CoverageCompare.Web.Tests.CrashSafety;
 
 /// <summary>
 /// Kills the running app with SIGKILL while it is writing, twenty times, and checks that nothing it acknowledged is
-/// lost and that the SQLite file is intact: a 201 means the annotation is on disk, whatever happens next.
+/// lost and that the database is intact (SQLite's integrity_check; amcheck when the suite runs on PostgreSQL): a 201 means the annotation is on disk, whatever happens next.
 /// </summary>
 public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 {
@@ -113,10 +115,27 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 
     private async Task<string?> IntegrityCheckAsync()
     {
+        if (PostgresServer.SuiteOnPostgres) return await PostgresIntegrityCheckAsync();
         await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA integrity_check;";
         return (string?)await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>On PostgreSQL: amcheck verifies every B-tree index of the app's tables against its heap, as integrity_check does for SQLite.</summary>
+    private async Task<string?> PostgresIntegrityCheckAsync()
+    {
+        await using var connection = new NpgsqlConnection(PostgresServer.Instance.ConnectionString(PostgresServer.DatabaseNameFor(databasePath)));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            CREATE EXTENSION IF NOT EXISTS amcheck;
+            SELECT count(bt_index_check(c.oid, true)) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+            JOIN pg_am am ON am.oid = c.relam JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE am.amname = 'btree' AND n.nspname = 'public';
+            """, connection);
+        var indexes = (long)(await command.ExecuteScalarAsync())!;
+        return indexes > 0 ? "ok" : "no indexes were checked";
     }
 }

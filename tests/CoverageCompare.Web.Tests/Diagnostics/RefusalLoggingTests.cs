@@ -8,9 +8,11 @@ using CoverageCompare.Web.Importing;
 using CoverageCompare.Web.Tests.Annotations;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using CoverageCompare.Web.Tests.Postgres;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace CoverageCompare.Web.Tests.Diagnostics;
 
@@ -127,6 +129,11 @@ public sealed class RefusalLoggingTests(LoggedAppFixture fixture) : IClassFixtur
     public async Task AFailedHealthCheckIsLoggedWithTheSqliteErrorCode()
     {
         fixture.App.CreateClient();
+        if (PostgresServer.SuiteOnPostgres)
+        {
+            await AFailedHealthCheckOnPostgresIsLoggedWithItsSqlStateAsync();
+            return;
+        }
         await using var blocker = new SqliteConnection($"Data Source={fixture.DatabasePath};Pooling=False");
         await blocker.OpenAsync();
         await using (var command = blocker.CreateCommand())
@@ -142,5 +149,34 @@ public sealed class RefusalLoggingTests(LoggedAppFixture fixture) : IClassFixtur
         var failed = Assert.Single(fixture.Logs.WithEvent(1030));
         Assert.Equal(("database", "SqliteException", 5), (failed.Fields["Check"], failed.Fields["ErrorType"], failed.Fields["SqliteErrorCode"]));
         Assert.Equal(LogLevel.Error, failed.Level);
+    }
+
+    /// <summary>PostgreSQL's counterpart: the database stops taking connections, and the check's failure names SQLSTATE 55000.</summary>
+    private async Task AFailedHealthCheckOnPostgresIsLoggedWithItsSqlStateAsync()
+    {
+        var database = PostgresServer.DatabaseNameFor(fixture.DatabasePath);
+        await using var admin = new NpgsqlConnection(PostgresServer.Instance.ConnectionString("postgres"));
+        await admin.OpenAsync();
+        await AdminAsync(admin, $"ALTER DATABASE {database} ALLOW_CONNECTIONS false; SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '{database}';");
+        try
+        {
+            NpgsqlConnection.ClearAllPools();
+            var response = await client.GetAsync("/healthz");
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            var failed = Assert.Single(fixture.Logs.WithEvent(1031));
+            Assert.Equal(("database", "PostgresException", "55000"), (failed.Fields["Check"], failed.Fields["ErrorType"], failed.Fields["SqlState"]));
+            Assert.Equal(LogLevel.Error, failed.Level);
+        }
+        finally
+        {
+            await AdminAsync(admin, $"ALTER DATABASE {database} ALLOW_CONNECTIONS true;");
+        }
+    }
+
+    private static async Task AdminAsync(NpgsqlConnection admin, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, admin);
+        await command.ExecuteNonQueryAsync();
     }
 }
