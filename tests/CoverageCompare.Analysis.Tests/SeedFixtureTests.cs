@@ -13,7 +13,7 @@ public sealed class SeedFixtureTests(ITestOutputHelper output)
 
     private readonly IReadOnlyList<ArticleInput> _articles = Stories.Seeds();
 
-    [Fact]
+    [SharedFact("seeds")]
     public void Every_anchor_locates_exactly_one_claim()
     {
         var result = new StoryAnalyzer().Analyze(_articles);
@@ -21,7 +21,7 @@ public sealed class SeedFixtureTests(ITestOutputHelper output)
         Assert.Empty(missing);
     }
 
-    [Fact]
+    [SharedFact("seeds")]
     public void Links_cover_the_listed_facts_and_little_else()
     {
         var score = Evaluate(new StoryAnalyzer().Analyze(_articles));
@@ -38,7 +38,7 @@ public sealed class SeedFixtureTests(ITestOutputHelper output)
         Assert.True(score.Precision >= PrecisionFloor, $"precision {score.Precision:P0}; wrong: {string.Join(" | ", score.Wrong)}");
     }
 
-    [Fact]
+    [SharedFact("seeds")]
     public void Every_listed_disagreement_is_flagged_with_a_reason()
     {
         var result = new StoryAnalyzer().Analyze(_articles);
@@ -54,7 +54,7 @@ public sealed class SeedFixtureTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [SharedFact("seeds")]
     public void Linked_pairs_of_a_fact_without_listed_disagreements_agree()
     {
         var result = new StoryAnalyzer().Analyze(_articles);
@@ -72,7 +72,7 @@ public sealed class SeedFixtureTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [SharedFact("seeds")]
     public void The_investment_disagreement_names_both_figures()
     {
         var result = new StoryAnalyzer().Analyze(_articles);
