@@ -28,7 +28,7 @@ public sealed record Comparison(IReadOnlyDictionary<string, IReadOnlyList<ClaimM
     public static Comparison Build(StoryView story, StoryAnalysis analysis)
     {
         var result = analysis.Result;
-        var outlets = story.Articles.ToDictionary(a => AnalysisStore.ArticleKey(a.Id), a => a.Outlet);
+        var outlets = story.Articles.ToDictionary(a => AnalysisStore.ArticleKey(a.Id), a => a.DisplayOutlet);
         var claims = result.Claims.ToDictionary(c => c.Id);
         var order = result.Claims.Select((claim, index) => (claim.Id, index)).ToDictionary(x => x.Id, x => x.index);
         var groupOf = result.Groups.SelectMany(g => g.ClaimIds.Select(id => (id, g.Id))).ToDictionary(x => x.id, x => x.Item2);
