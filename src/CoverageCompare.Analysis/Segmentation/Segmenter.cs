@@ -13,7 +13,7 @@ internal static partial class Segmenter
 
     public static SegmentedArticle Segment(string text)
     {
-        var blocks = ReadBlocks(text, out var dateline);
+        var blocks = ReadBlocks(text, out var dateline, out var markedHeading);
         var segments = new List<Segment>();
         var alone = blocks.Count == 1 && !blocks[0].IsBullet;
         for (var b = 0; b < blocks.Count; b++)
@@ -22,7 +22,8 @@ internal static partial class Segmenter
             if (IsHeadingLike(text, block))
             {
                 // The first line of a document, short and without a full stop, is its headline: a claim like any other.
-                if (b == 0 && !block.IsBullet && CountWords(text, block.Start, block.End) >= 3)
+                // After a "# heading" line the first block is a deck or subheading, not the title.
+                if (b == 0 && !markedHeading && !block.IsBullet && CountWords(text, block.Start, block.End) >= 3)
                 {
                     segments.Add(new Segment(block.Start, block.End, b, false, [], null, alone ? SegmentRole.Headline : SegmentRole.Title));
                 }
@@ -43,9 +44,10 @@ internal static partial class Segmenter
         return new SegmentedArticle(segments, dateline);
     }
 
-    private static List<Block> ReadBlocks(string text, out DateOnly? dateline)
+    private static List<Block> ReadBlocks(string text, out DateOnly? dateline, out bool markedHeading)
     {
         dateline = null;
+        markedHeading = false;
         var blocks = new List<Block>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         Block? open = null;
@@ -64,6 +66,10 @@ internal static partial class Segmenter
             if (lineNumber <= 6 && dateline is null && (prefix > 0 || Boilerplate.IsDateOnlyLine(line)))
             {
                 dateline = Boilerplate.DatelineDate(line);
+            }
+            if (line[0] == '#' && blocks.Count == 0 && open is null)
+            {
+                markedHeading = true;
             }
             if (line[0] == '#' || Boilerplate.IsBoilerplateLine(line))
             {
