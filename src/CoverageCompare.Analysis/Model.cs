@@ -3,12 +3,19 @@ namespace CoverageCompare.Analysis;
 /// <summary>One article as plain text. Offsets in the result refer to <see cref="Text"/> exactly.</summary>
 public sealed record ArticleInput(string Id, string Text, DateOnly? Published = null);
 
-public sealed record AnalysisResult(IReadOnlyList<Claim> Claims, IReadOnlyList<ClaimGroup> Groups, IReadOnlyList<ClaimLink> Links);
+public sealed record AnalysisResult(IReadOnlyList<Claim> Claims, IReadOnlyList<ClaimGroup> Groups, IReadOnlyList<ClaimLink> Links)
+{
+    /// <summary>Headlines that claim more than their own article's body says: a disagreement inside one article.</summary>
+    public IReadOnlyList<HeadlineIssue> HeadlineIssues { get; init; } = [];
+}
+
+/// <summary>A headline claim and why its body does not support it, each reason naming both sides ("number: $500 million in the headline vs $480 million in the body").</summary>
+public sealed record HeadlineIssue(string ClaimId, IReadOnlyList<string> Reasons);
 
 /// <summary>A span of an article: <see cref="Text"/> equals <c>article.Text[Start..End]</c>.</summary>
 public sealed record Claim(string Id, string ArticleId, int Start, int End, string Text, ClaimKind Kind, string? Speaker);
 
-public enum ClaimKind { Statement, Quote }
+public enum ClaimKind { Statement, Quote, Headline }
 
 /// <summary>Two claims from different articles that report the same fact; <see cref="A"/> comes first in reading order.</summary>
 public sealed record ClaimLink(string A, string B, Relation Relation, double Score, IReadOnlyList<string> Reasons);

@@ -40,7 +40,7 @@ public sealed class StoryAnalyzer(AnalyzerOptions? options = null)
             edges.Add((candidate.A, candidate.B, verdict.Relation));
         }
         var groups = Grouper.Group(story, edges, ClaimId);
-        return new AnalysisResult(claims, groups, links);
+        return new AnalysisResult(claims, groups, links) { HeadlineIssues = HeadlineCheck.Find(story, ClaimId) };
     }
 
     private static string ClaimId(int index) => "c" + (index + 1).ToString(CultureInfo.InvariantCulture);

@@ -5,7 +5,7 @@ internal static class TestPaths
     public static string RepoRoot { get; } = FindRepoRoot();
 
     /// <summary>The shared seed articles live beside the repository, never inside it.</summary>
-    public static string SeedsDirectory => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "seeds"));
+    public static string SeedsDirectory => SharedFolder.PathOf("seeds");
 
     public static string DemoDirectory => Path.Combine(RepoRoot, "src", "CoverageCompare.Data", "Demo");
 

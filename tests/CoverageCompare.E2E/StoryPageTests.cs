@@ -94,6 +94,7 @@ public sealed class StoryPageTests(AppFixture app)
         await CreateStoryAsync(page, "Removals");
         await page.GetByTestId("import-text").FillAsync("Only article in this story.");
         await page.GetByTestId("import-read-text").ClickAsync();
+        await page.GetByTestId("draft-outlet").FillAsync("Solo Post");
         await page.GetByTestId("import-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("article-column")).ToHaveCountAsync(1);
 

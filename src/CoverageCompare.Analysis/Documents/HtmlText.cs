@@ -25,15 +25,18 @@ internal static class HtmlText
         var builder = new StringBuilder();
         if (document.Body is { } body) AppendVisibleText(body, builder);
 
+        var text = CollapseBlankLines(builder.ToString());
+        var byline = Byline.Find(text);
+        var url = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href") ?? Meta(document, "og:url");
         return new ArticleDocument(
-            CollapseBlankLines(builder.ToString()),
+            text,
             DocumentFormat.Html,
             Meta(document, "og:title") ?? NullIfEmpty(document.Title) ?? NullIfEmpty(document.QuerySelector("h1")?.TextContent),
-            Meta(document, "og:site_name") ?? Meta(document, "application-name"),
-            Meta(document, "author") ?? Meta(document, "article:author"),
+            Meta(document, "og:site_name") ?? Meta(document, "application-name") ?? byline?.Outlet ?? Sources.HostOf(url),
+            Meta(document, "author") ?? Meta(document, "article:author") ?? byline?.Author,
             DateParsing.Parse(Meta(document, "article:published_time") ?? Meta(document, "date")
-                ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime")),
-            document.QuerySelector("link[rel=canonical]")?.GetAttribute("href") ?? Meta(document, "og:url"));
+                ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime")) ?? byline?.Published,
+            url);
     }
 
     private static void AppendVisibleText(INode node, StringBuilder builder)

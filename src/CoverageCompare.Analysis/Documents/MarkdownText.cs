@@ -21,14 +21,17 @@ internal static class MarkdownText
         var paragraphs = new List<string>();
         AppendBlocks(document, paragraphs);
 
+        var text = string.Join("\n\n", paragraphs);
+        var byline = Byline.Find(text);
+        var url = frontMatter.GetValueOrDefault("url");
         return new ArticleDocument(
-            string.Join("\n\n", paragraphs),
+            text,
             DocumentFormat.Markdown,
             frontMatter.GetValueOrDefault("title") ?? FirstHeading(document),
-            frontMatter.GetValueOrDefault("outlet") ?? frontMatter.GetValueOrDefault("source") ?? frontMatter.GetValueOrDefault("publisher"),
-            frontMatter.GetValueOrDefault("author"),
-            DateParsing.Parse(frontMatter.GetValueOrDefault("date") ?? frontMatter.GetValueOrDefault("published")),
-            frontMatter.GetValueOrDefault("url"));
+            Sources.Outlet(frontMatter) ?? byline?.Outlet ?? Sources.HostOf(url),
+            frontMatter.GetValueOrDefault("author") ?? byline?.Author,
+            DateParsing.Parse(frontMatter.GetValueOrDefault("date") ?? frontMatter.GetValueOrDefault("published")) ?? byline?.Published,
+            url);
     }
 
     private static void AppendBlocks(ContainerBlock container, List<string> paragraphs)

@@ -41,7 +41,8 @@ internal sealed class FeatureBuilder(AnalyzerOptions options)
             claims.Add(Describe(article.Text, published, draft, claims.Count, resolver));
         }
         AssignSpeakers(articles, claims, resolver);
-        var terms = TermWeighting.Weigh(claims, articles.Select(a => a.Text).ToArray(), resolver);
+        // A title gets no term vector, so it is never linked across articles: its article's body carries the same facts.
+        var terms = TermWeighting.Weigh(claims.Where(c => c.Segment.Role != SegmentRole.Title).ToList(), articles.Select(a => a.Text).ToArray(), resolver);
         return new StoryFeatures(claims, terms, resolver);
     }
 
@@ -69,7 +70,8 @@ internal sealed class FeatureBuilder(AnalyzerOptions options)
             .ToArray();
         var words = tokens.Count(t => t.Shape != TokenShape.Symbol);
         var quotedWords = quotes.Sum(q => q.Words.Length);
-        var kind = segment.Signer is not null || quotedWords >= MinQuoteWords || quotedWords >= 3 && quotedWords * 5 >= words * 2
+        var kind = segment.Role != SegmentRole.Body ? ClaimKind.Headline
+            : segment.Signer is not null || quotedWords >= MinQuoteWords || quotedWords >= 3 && quotedWords * 5 >= words * 2
             ? ClaimKind.Quote
             : ClaimKind.Statement;
         return new ClaimFeatures

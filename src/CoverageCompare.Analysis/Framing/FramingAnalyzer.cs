@@ -16,7 +16,9 @@ public sealed class FramingAnalyzer(FramingOptions? options = null)
         ArgumentNullException.ThrowIfNull(articles);
         ArgumentNullException.ThrowIfNull(analysis);
         var texts = articles.ToDictionary(a => a.Id, a => a.Text, StringComparer.Ordinal);
-        var claims = analysis.Claims.Where(c => texts.ContainsKey(c.ArticleId)).ToList();
+        // A title stands over its article's body and is checked against it (headlineIssues); framing measures the body.
+        var bodied = analysis.Claims.Where(c => c.Kind != ClaimKind.Headline).Select(c => c.ArticleId).ToHashSet(StringComparer.Ordinal);
+        var claims = analysis.Claims.Where(c => texts.ContainsKey(c.ArticleId) && !(c.Kind == ClaimKind.Headline && bodied.Contains(c.ArticleId))).ToList();
         var grouped = analysis.Groups.SelectMany(g => g.ClaimIds).ToHashSet(StringComparer.Ordinal);
 
         var perArticle = articles

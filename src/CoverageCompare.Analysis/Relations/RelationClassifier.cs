@@ -20,6 +20,7 @@ internal static class RelationClassifier
         CompareDates(a, b, conflicts, matches);
         CompareNegation(a, b, conflicts);
         CompareActors(a, b, conflicts);
+        RoleComparer.Compare(a, b, conflicts);
         CompareQuotes(a, b, conflicts, matches);
         if (conflicts.Count > 0)
         {
@@ -35,6 +36,8 @@ internal static class RelationClassifier
         {
             matches.Insert(0, $"same terms: {string.Join(", ", SharedTerms(a, b, story.Terms, 4))}");
         }
+        AddedDetail(a, b, "A", matches);
+        AddedDetail(b, a, "B", matches);
         return new Verdict(Relation.Agree, matches);
     }
 
@@ -58,6 +61,21 @@ internal static class RelationClassifier
             {
                 conflicts.Add($"number: {qa.Text} vs {qb.Text}");
             }
+        }
+    }
+
+    /// <summary>A figure, date or name one side gives and the other omits: more detail, not a contradiction.</summary>
+    private static void AddedDetail(ClaimFeatures x, ClaimFeatures y, string side, List<string> matches)
+    {
+        var details = x.Quantities.Where(q => !y.Quantities.Any(q.SameMeasure)).Select(q => q.Text)
+            .Concat(x.Dates.Where(d => d.IsResolved && !y.Dates.Any(o => o.IsResolved)).Select(d => d.Text))
+            .Concat(x.Entities.Where(e => !x.InsideQuote[e.FirstToken] && !y.Entities.Any(o => o.Key == e.Key)).Select(e => e.Surface))
+            .Distinct(StringComparer.Ordinal)
+            .Take(4)
+            .ToList();
+        if (details.Count > 0)
+        {
+            matches.Add($"detail only in {side}: {string.Join(", ", details)}");
         }
     }
 

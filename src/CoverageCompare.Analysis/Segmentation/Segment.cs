@@ -1,6 +1,12 @@
 namespace CoverageCompare.Analysis.Segmentation;
 
 /// <summary>A candidate claim: a sentence, a quotation or a list item, as offsets into the article.</summary>
-internal sealed record Segment(int Start, int End, int Block, bool IsBullet, IReadOnlyList<TextSpan> Quotes, string? Signer);
+internal sealed record Segment(int Start, int End, int Block, bool IsBullet, IReadOnlyList<TextSpan> Quotes, string? Signer, SegmentRole Role = SegmentRole.Body);
+
+/// <summary>
+/// <see cref="Title"/>: the headline over a body, checked against that body, not linked across articles (the body's claims
+/// are). <see cref="Headline"/>: a document that is one headline and nothing else, compared like any claim.
+/// </summary>
+internal enum SegmentRole { Body, Title, Headline }
 
 internal readonly record struct TextSpan(int Start, int End);

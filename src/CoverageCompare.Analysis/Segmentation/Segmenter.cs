@@ -13,30 +13,41 @@ internal static partial class Segmenter
 
     public static SegmentedArticle Segment(string text)
     {
-        var blocks = ReadBlocks(text, out var dateline);
+        var blocks = ReadBlocks(text, out var dateline, out var markedHeading);
         var segments = new List<Segment>();
+        var alone = blocks.Count == 1 && !blocks[0].IsBullet;
         for (var b = 0; b < blocks.Count; b++)
         {
             var block = blocks[b];
             if (IsHeadingLike(text, block))
             {
+                // The first line of a document, short and without a full stop, is its headline: a claim like any other.
+                // After a "# heading" line the first block is a deck or subheading, not the title.
+                if (b == 0 && !markedHeading && !block.IsBullet && CountWords(text, block.Start, block.End) >= 3)
+                {
+                    segments.Add(new Segment(block.Start, block.End, b, false, [], null, alone ? SegmentRole.Headline : SegmentRole.Title));
+                }
                 continue;
             }
-            foreach (var sentence in SentenceSplitter.Split(text, block.Start, block.End))
+            var sentences = SentenceSplitter.Split(text, block.Start, block.End).ToList();
+            foreach (var sentence in sentences)
             {
                 if (CountWords(text, sentence.Start, sentence.End) < 3)
                 {
                     continue;
                 }
-                segments.Add(new Segment(sentence.Start, sentence.End, b, block.IsBullet, sentence.Quotes, Signer(text, sentence)));
+                // A one-line document is a headline whatever its punctuation.
+                var role = alone && sentences.Count == 1 ? SegmentRole.Headline : SegmentRole.Body;
+                segments.Add(new Segment(sentence.Start, sentence.End, b, block.IsBullet, sentence.Quotes, Signer(text, sentence), role));
             }
         }
         return new SegmentedArticle(segments, dateline);
     }
 
-    private static List<Block> ReadBlocks(string text, out DateOnly? dateline)
+    private static List<Block> ReadBlocks(string text, out DateOnly? dateline, out bool markedHeading)
     {
         dateline = null;
+        markedHeading = false;
         var blocks = new List<Block>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         Block? open = null;
@@ -55,6 +66,10 @@ internal static partial class Segmenter
             if (lineNumber <= 6 && dateline is null && (prefix > 0 || Boilerplate.IsDateOnlyLine(line)))
             {
                 dateline = Boilerplate.DatelineDate(line);
+            }
+            if (line[0] == '#' && blocks.Count == 0 && open is null)
+            {
+                markedHeading = true;
             }
             if (line[0] == '#' || Boilerplate.IsBoilerplateLine(line))
             {

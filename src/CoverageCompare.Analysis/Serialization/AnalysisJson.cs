@@ -116,6 +116,24 @@ public static class AnalysisJson
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
+        // Our addition to the contract, written only when there is something to say.
+        if (result.HeadlineIssues.Count > 0)
+        {
+            writer.WriteStartArray("headlineIssues");
+            foreach (var issue in result.HeadlineIssues)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("claim", issue.ClaimId);
+                writer.WriteStartArray("reasons");
+                foreach (var reason in issue.Reasons)
+                {
+                    writer.WriteStringValue(reason);
+                }
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        }
         writer.WriteEndObject();
     }
 
@@ -143,7 +161,10 @@ public static class AnalysisJson
             Required(l, "a"), Required(l, "b"), Parse<Relation>(Required(l, "relation")), l.GetProperty("score").GetDouble(),
             Array(l, "reasons", r => r.GetString() ?? "")));
         var id = root.TryGetProperty("id", out var idElement) ? idElement.GetString() : null;
-        return new AnalysisDocument(articles, new AnalysisResult(claims, groups, links), id);
+        var issues = root.TryGetProperty("headlineIssues", out _)
+            ? Array(root, "headlineIssues", i => new HeadlineIssue(Required(i, "claim"), Array(i, "reasons", r => r.GetString() ?? "")))
+            : [];
+        return new AnalysisDocument(articles, new AnalysisResult(claims, groups, links) { HeadlineIssues = issues }, id);
     }
 
     private static JsonWriterOptions Options(bool indented) => new() { Indented = indented, Encoder = Encoder };

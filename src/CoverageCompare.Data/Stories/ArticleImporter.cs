@@ -50,8 +50,9 @@ public sealed class ArticleImporter(DocumentReader reader, StoryStore stories, I
 
     private static ImportCandidate ToCandidate(string fileName, ArticleDocument document)
     {
-        var outlet = document.Outlet ?? HostOf(document.Url) ?? "Unknown outlet";
-        var title = document.Title ?? Path.GetFileNameWithoutExtension(fileName);
+        // No outlet named anywhere stays empty: the import form and the API ask for it rather than store a placeholder.
+        var outlet = document.Outlet ?? Sources.HostOf(document.Url) ?? "";
+        var title = document.Title ?? NullIfEmpty(Sources.Lede(document.Text)) ?? Path.GetFileNameWithoutExtension(fileName);
         var details = new ArticleDetails(
             Truncate(outlet, StoryLimits.OutletLength),
             Truncate(title, StoryLimits.TitleLength),
@@ -61,12 +62,12 @@ public sealed class ArticleImporter(DocumentReader reader, StoryStore stories, I
         return new ImportCandidate(fileName, details, document.Text, document.Format);
     }
 
-    private static string? HostOf(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host.Replace("www.", "", StringComparison.Ordinal) : null;
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
     private static string Truncate(string value, int length)
     {
         value = value.Trim();
+        if (value.Length == 0) return value;
         return value.Length <= length ? value : value[..(length - 1)].TrimEnd() + "…";
     }
 }

@@ -15,7 +15,11 @@ public sealed record ArticleView(
     string? Url,
     DateOnly? PublishedOn,
     string Text,
-    DocumentFormat Format);
+    DocumentFormat Format)
+{
+    /// <summary>The outlet, or "Article N" by its place in the story when no outlet was named: never a made-up outlet.</summary>
+    public string DisplayOutlet => Outlet.Length > 0 ? Outlet : $"Article {Position + 1}";
+}
 
 /// <summary>What a person can edit about an article without changing its text.</summary>
 public sealed record ArticleDetails(string Outlet, string Title, string? Author, string? Url, DateOnly? PublishedOn);

@@ -106,7 +106,7 @@ public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, T
         {
             StoryId = storyId,
             Position = existing.Count == 0 ? 0 : existing.Max(a => a.Position) + 1,
-            Outlet = draft.Details.Outlet.Trim(),
+            Outlet = (draft.Details.Outlet ?? "").Trim(),
             Title = draft.Details.Title.Trim(),
             Author = NullIfBlank(draft.Details.Author),
             Url = NullIfBlank(draft.Details.Url),
@@ -131,7 +131,7 @@ public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, T
         var article = await db.Articles.Include(a => a.Story).FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
         if (article is null) return StoreResult<bool>.Fail("That article no longer exists.");
 
-        article.Outlet = details.Outlet.Trim();
+        article.Outlet = (details.Outlet ?? "").Trim();
         article.Title = details.Title.Trim();
         article.Author = NullIfBlank(details.Author);
         article.Url = NullIfBlank(details.Url);
@@ -202,8 +202,8 @@ public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, T
 
     private static string? ValidateDetails(ArticleDetails details)
     {
-        if (string.IsNullOrWhiteSpace(details.Outlet)) return "Name the outlet that published the article.";
-        if (details.Outlet.Trim().Length > StoryLimits.OutletLength) return $"An outlet name is at most {StoryLimits.OutletLength} characters.";
+        // An outlet nobody named stays empty (the import form asks for it); it is shown as "Article N", never as a made-up name.
+        if (details.Outlet?.Trim().Length > StoryLimits.OutletLength) return $"An outlet name is at most {StoryLimits.OutletLength} characters.";
         if (ValidateTitle(details.Title) is { } titleError) return titleError.Replace("the story", "the article");
         if (details.Author?.Trim().Length > StoryLimits.AuthorLength) return $"An author name is at most {StoryLimits.AuthorLength} characters.";
         if (NullIfBlank(details.Url) is { } url

@@ -21,7 +21,7 @@ public static class MarkdownReport
         {
             var onArticle = threads.Where(t => t.Target.ArticleId == article.Id).OrderBy(t => t.Target.Start).ThenBy(t => t.CreatedAt).ToList();
             if (onArticle.Count == 0) continue;
-            report.Append("## ").Append(Inline(article.Outlet)).Append(": ").AppendLine(Inline(article.Title)).AppendLine();
+            report.Append("## ").Append(Inline(article.DisplayOutlet)).Append(": ").AppendLine(Inline(article.Title)).AppendLine();
             foreach (var thread in onArticle) WriteThread(report, thread);
         }
         return report.ToString();

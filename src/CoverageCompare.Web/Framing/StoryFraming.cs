@@ -26,7 +26,7 @@ public sealed record StoryFraming(StoryView Story, FramingReport Report)
     /// <summary>The story's article for a report's article key.</summary>
     public ArticleView ArticleOf(string articleKey) => Story.Articles.Single(a => AnalysisStore.ArticleKey(a.Id) == articleKey);
 
-    public string OutletOf(string articleKey) => ArticleOf(articleKey).Outlet;
+    public string OutletOf(string articleKey) => ArticleOf(articleKey).DisplayOutlet;
 
     /// <summary>"12 Mar 2026", or a range "1 Sep 2025 – 30 Nov 2025"; "undated" when the mention could not be placed.</summary>
     public static string Period(TimelineEntry entry) => entry switch

@@ -10,7 +10,7 @@ public sealed class SeedAnchoringTests
 
     public static TheoryData<string> Seeds() => new(SeedFiles().Select(Path.GetFileName)!);
 
-    [Theory]
+    [SharedTheory("seeds")]
     [MemberData(nameof(Seeds))]
     public void EverySpanSurvivesAnEditBeforeIt(string seed)
     {
@@ -27,7 +27,7 @@ public sealed class SeedAnchoringTests
         }
     }
 
-    [Theory]
+    [SharedTheory("seeds")]
     [MemberData(nameof(Seeds))]
     public void NoSpanIsPlacedApproximatelyOnAnotherOutletsText(string seed)
     {
@@ -54,15 +54,6 @@ public sealed class SeedAnchoringTests
 
     private static string Read(string seed) => File.ReadAllText(SeedFiles().Single(f => Path.GetFileName(f) == seed));
 
-    private static IEnumerable<string> SeedFiles()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (!File.Exists(Path.Combine(folder.FullName, "CoverageCompare.sln"))) continue;
-            var seeds = Path.GetFullPath(Path.Combine(folder.FullName, "..", "shared", "seeds"));
-            if (!Directory.Exists(seeds)) throw new InvalidOperationException($"The seed articles are missing: expected them in {seeds}.");
-            return Directory.GetFiles(seeds, "*.txt").Order(StringComparer.Ordinal).ToList();
-        }
-        throw new InvalidOperationException($"No CoverageCompare.sln above {AppContext.BaseDirectory}.");
-    }
+    private static List<string> SeedFiles() =>
+        Directory.GetFiles(TestPaths.SeedsDirectory, "*.txt").Order(StringComparer.Ordinal).ToList();
 }

@@ -26,6 +26,8 @@ public sealed class AnalyzeCommandTests : IDisposable
         return path;
     }
 
+    private static string Demo(int n) => Directory.GetFiles(TestPaths.DemoDirectory, "*.md").Order(StringComparer.Ordinal).ElementAt(n);
+
     private string Seed(int n) => Directory.GetFiles(TestPaths.SeedsDirectory, "*.txt").Order(StringComparer.Ordinal).ElementAt(n);
 
     public static TheoryData<string, byte[]> BadFiles() => new()
@@ -42,7 +44,7 @@ public sealed class AnalyzeCommandTests : IDisposable
     public void Bad_input_exits_2_with_one_line_naming_the_file(string name, byte[] content)
     {
         var path = File(name, content);
-        var (code, stdout, stderr) = Run(false, "analyze", Seed(0), path);
+        var (code, stdout, stderr) = Run(false, "analyze", Demo(0), path);
         Assert.Equal(2, code);
         Assert.Empty(stdout);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -65,7 +67,7 @@ public sealed class AnalyzeCommandTests : IDisposable
     [InlineData("unknown-command")]
     public void Bad_usage_exits_2(params string[] args) => Assert.Equal(2, Run(false, args).Code);
 
-    [Fact]
+    [SharedFact("seeds")]
     public void Json_is_the_default_off_a_terminal_and_follows_the_contract()
     {
         var paths = new[] { Seed(0), Seed(3), Seed(4) };
@@ -97,7 +99,7 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Contains("Reported by one source only", stdout, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SharedFact("seeds")]
     public void Out_writes_the_document_to_a_file()
     {
         var target = Path.Combine(_dir, "out.json");
@@ -107,7 +109,7 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Equal(2, AnalysisJson.Deserialize(System.IO.File.ReadAllText(target)).Articles.Count);
     }
 
-    [Fact]
+    [SharedFact("seeds")]
     public void A_batch_gives_one_line_per_story_in_order_and_goes_on_after_a_bad_one()
     {
         var empty = File("empty.txt", []);
@@ -129,7 +131,7 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Equal(AnalysisJson.Deserialize(single).Result.Links.Count, AnalysisJson.Deserialize(lines[2]).Result.Links.Count);
     }
 
-    [Fact]
+    [SharedFact("seeds")]
     public void A_batch_of_good_stories_exits_0()
     {
         var manifest = Path.Combine(_dir, "ok.jsonl");

@@ -16,7 +16,7 @@ public sealed class ImportCommandTests : IDisposable
     public void FilesAreImportedIntoANewStoryAndItsIdIsPrinted()
     {
         var first = Write("ledger.md", "---\noutlet: The Ledger\ntitle: Tram approved\n---\n\nThe council approved the tram.");
-        var second = Write("wire.txt", "Tram vote\n\nThe council approved the tram line on Thursday.");
+        var second = Write("wire.txt", "Tram vote\nBy Jo Lee, Metro Wire\n\nThe council approved the tram line on Thursday.");
 
         var (code, output, error) = Run("import", "--db", Database, "--story", "Tram vote", first, second);
 
@@ -25,8 +25,17 @@ public sealed class ImportCommandTests : IDisposable
         var storyId = long.Parse(output.Trim());
         Assert.Equal("Tram vote", Query<string>("SELECT Title FROM Stories WHERE Id = $id", storyId).Single());
         Assert.Equal(
-            ["The Ledger|Tram approved|The council approved the tram.", "Unknown outlet|Tram vote|Tram vote\n\nThe council approved the tram line on Thursday."],
+            ["The Ledger|Tram approved|The council approved the tram.", "Metro Wire|Tram vote|Tram vote\nBy Jo Lee, Metro Wire\n\nThe council approved the tram line on Thursday."],
             Query<string>("SELECT Outlet || '|' || Title || '|' || Text FROM Articles WHERE StoryId = $id ORDER BY Position", storyId));
+    }
+
+    [Fact]
+    public void AFileThatNamesNoOutletIsStoredWithNoOutletNeverAPlaceholder()
+    {
+        var (code, output, _) = Run("import", "--db", Database, "--story", "Nameless", Write("anon.txt", "The council approved the tram."));
+
+        Assert.Equal(0, code);
+        Assert.Equal([""], Query<string>("SELECT Outlet FROM Articles WHERE StoryId = $id", long.Parse(output.Trim())));
     }
 
     [Fact]

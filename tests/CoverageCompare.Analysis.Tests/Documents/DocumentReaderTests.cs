@@ -31,6 +31,62 @@ public sealed class DocumentReaderTests
         Assert.Equal(title, reader.ReadText(text, DocumentFormat.Text).Document!.Title);
     }
 
+    [Theory]
+    [InlineData("Tram approved\nBy Priya Nair, Riverton Radio, 12 March 2025\n\nThe council voted.", "Priya Nair", "Riverton Radio", "2025-03-12")]
+    [InlineData("By Priya Nair | Riverton Radio\n\nThe council voted.", "Priya Nair", "Riverton Radio", null)]
+    [InlineData("By Jo Lee for The Harbor Ledger\n\nThe council voted.", "Jo Lee", "The Harbor Ledger", null)]
+    [InlineData("By Priya Natarajan\n\nThe council voted.", "Priya Natarajan", null, null)]
+    [InlineData("By the time the council voted, it was late.", null, null, null)]
+    public void ABylineNamesTheAuthorTheOutletAndTheDate(string text, string? author, string? outlet, string? date)
+    {
+        var document = reader.ReadText(text, DocumentFormat.Text).Document!;
+        Assert.Equal((author, outlet), (document.Author, document.Outlet));
+        Assert.Equal(date is null ? null : DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), document.Published);
+    }
+
+    [Fact]
+    public void TheSeedFormatGivesTheDateAndNeitherATitleNorAnOutletFromAQuotedPost()
+    {
+        const string text = " date 2025-01-29 The next phase will be stronger, Sam Altman has said.\n\n" +
+            "Looking forward to all that's ahead! — Satya Nadella (@satyanadella) January 28, 2025\n\nMore text.";
+        var document = reader.ReadText(text, DocumentFormat.Text).Document!;
+        Assert.Equal(new DateOnly(2025, 1, 29), document.Published);
+        Assert.Null(document.Title);
+        Assert.Null(document.Outlet);
+    }
+
+    [Fact]
+    public void AQuotedPostOpeningATextIsNotItsTitle()
+    {
+        var document = reader.ReadText("Looking forward to all that's ahead! — Satya Nadella (@satyanadella) January 28, 2025\n\nText.", DocumentFormat.Text).Document!;
+        Assert.Null(document.Title);
+    }
+
+    [Theory]
+    [InlineData("<html><head><meta property=\"og:site_name\" content=\"Valley Times\"></head><body><p>Text.</p></body></html>", "Valley Times")]
+    [InlineData("<html><head><link rel=\"canonical\" href=\"https://www.valley-times.example/a\"></head><body><p>Text.</p></body></html>", "valley-times.example")]
+    [InlineData("<html><body><p>By Ana Ruiz, Valley Times</p><p>Text.</p></body></html>", "Valley Times")]
+    [InlineData("<html><body><p>Text.</p></body></html>", null)]
+    public void AnHtmlOutletComesFromSiteNameBylineOrAddressAndIsOtherwiseEmpty(string html, string? outlet)
+    {
+        Assert.Equal(outlet, reader.ReadText(html, DocumentFormat.Html).Document!.Outlet);
+    }
+
+    [Fact]
+    public void PlainTextFrontMatterNamesTheOutlet()
+    {
+        var document = reader.ReadText("---\nsite_name: Delta News\nurl: https://delta.example/x\n---\nFloods recede\n\nWater fell.", DocumentFormat.Text).Document!;
+        Assert.Equal(("Delta News", "Floods recede"), (document.Outlet, document.Title));
+    }
+
+    [Fact]
+    public void ALedeIsAShortTitleForADocumentWithoutOne()
+    {
+        Assert.Equal("OpenAI CEO Sam Altman has confirmed that he recently spoke with Microsoft CEO Satya…",
+            Sources.Lede("OpenAI CEO Sam Altman has confirmed that he recently spoke with Microsoft CEO Satya Nadella about the future of their partnership. More."));
+        Assert.Equal("Short one.", Sources.Lede("  Short one. Second sentence."));
+    }
+
     [Fact]
     public void MarkdownKeepsVisibleTextAndReadsFrontMatter()
     {

@@ -42,13 +42,19 @@ public sealed class PropertyTests
         Assert.Equal(first, again);
     }
 
-    [Fact]
-    public void The_real_stories_are_byte_identical_across_runs()
+    [SharedFact("seeds")]
+    public void The_seed_story_is_byte_identical_across_runs()
     {
         var seeds = Fixtures.Stories.Seeds();
+        Assert.Equal(Json(seeds, new StoryAnalyzer()), Json(seeds, new StoryAnalyzer()));
+    }
+
+    [Fact]
+    public void The_demo_story_is_byte_identical_across_runs()
+    {
         var demo = Fixtures.Stories.Demo();
         var analyzer = new StoryAnalyzer();
-        Assert.Equal(Json(seeds, analyzer), Json(seeds, new StoryAnalyzer()));
+        Assert.Equal(Json(demo, analyzer), Json(demo, new StoryAnalyzer()));
         Assert.Equal(Json(demo, analyzer), Json(demo, analyzer));
     }
 

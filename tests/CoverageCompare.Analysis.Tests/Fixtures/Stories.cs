@@ -13,9 +13,10 @@ internal static class Stories
 
     public static string[] SeedTexts() => Seeds().Select(a => a.Text).ToArray();
 
-    private static List<ArticleInput> Load(string[] files)
+    /// <summary>Reads the files in file-name order, or in the order given.</summary>
+    public static List<ArticleInput> Load(string[] files, bool sort = true)
     {
-        Array.Sort(files, StringComparer.Ordinal);
+        if (sort) Array.Sort(files, StringComparer.Ordinal);
         var reader = new DocumentReader();
         var articles = new List<ArticleInput>();
         foreach (var file in files)

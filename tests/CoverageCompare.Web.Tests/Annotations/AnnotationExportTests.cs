@@ -25,7 +25,7 @@ public sealed class AnnotationExportTests(AppFixture app) : IClassFixture<AppFix
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    [Fact]
+    [SharedFact("conformance/web-annotation")]
     public async Task TheJsonLdCollectionPassesTheW3cConformanceCheck()
     {
         var (story, _) = await AnnotatedStoryAsync("Conformance");
@@ -46,7 +46,7 @@ public sealed class AnnotationExportTests(AppFixture app) : IClassFixture<AppFix
         }
     }
 
-    [Fact]
+    [SharedFact("conformance/web-annotation")]
     public async Task TheConformanceCheckRejectsWhatItShould()
     {
         var file = Path.Combine(Path.GetTempPath(), $"not-an-annotation-{Guid.NewGuid():N}.jsonld");

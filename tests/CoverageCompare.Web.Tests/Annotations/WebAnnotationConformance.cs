@@ -20,7 +20,7 @@ internal static class WebAnnotationConformance
 
     private static async Task<string> PrepareAsync()
     {
-        var source = Path.Combine(RepositoryRoot(), "..", "shared", "conformance", "web-annotation");
+        var source = SharedFolder.PathOf("conformance/web-annotation");
         if (!File.Exists(Path.Combine(source, "validate.mjs")))
         {
             throw new InvalidOperationException($"The Web Annotation conformance check is missing: expected {Path.GetFullPath(source)}/validate.mjs.");
@@ -66,14 +66,5 @@ internal static class WebAnnotationConformance
             await process.WaitForExitAsync(timeout.Token);
             return (process.ExitCode, await stdout, await stderr);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "CoverageCompare.sln"))) return folder.FullName;
-        }
-        throw new InvalidOperationException($"No CoverageCompare.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -5,7 +5,10 @@ using CoverageCompare.Data.Stories;
 namespace CoverageCompare.Web.Components.Pages.Story;
 
 /// <summary>A claim as highlighted in its column; <see cref="Relation"/> is agree, disagree or single.</summary>
-public sealed record ClaimMark(Claim Claim, string? GroupId, string Relation, string Description);
+public sealed record ClaimMark(Claim Claim, string? GroupId, string Relation, string Description, string? HeadlineIssue = null)
+{
+    public bool IsHeadline => Claim.Kind == ClaimKind.Headline;
+}
 
 public sealed record LinkView(Claim A, Claim B, Relation Relation, IReadOnlyList<string> Reasons, QuoteDiff? Diff);
 
@@ -25,7 +28,7 @@ public sealed record Comparison(IReadOnlyDictionary<string, IReadOnlyList<ClaimM
     public static Comparison Build(StoryView story, StoryAnalysis analysis)
     {
         var result = analysis.Result;
-        var outlets = story.Articles.ToDictionary(a => AnalysisStore.ArticleKey(a.Id), a => a.Outlet);
+        var outlets = story.Articles.ToDictionary(a => AnalysisStore.ArticleKey(a.Id), a => a.DisplayOutlet);
         var claims = result.Claims.ToDictionary(c => c.Id);
         var order = result.Claims.Select((claim, index) => (claim.Id, index)).ToDictionary(x => x.Id, x => x.index);
         var groupOf = result.Groups.SelectMany(g => g.ClaimIds.Select(id => (id, g.Id))).ToDictionary(x => x.id, x => x.Item2);
@@ -33,12 +36,17 @@ public sealed record Comparison(IReadOnlyDictionary<string, IReadOnlyList<ClaimM
             .SelectMany(l => new[] { (l.A, l), (l.B, l) })
             .ToLookup(x => x.Item1, x => x.l);
 
+        var headlineIssues = result.HeadlineIssues.ToDictionary(i => i.ClaimId, i => string.Join("; ", i.Reasons));
         var marks = result.Claims
             .Select(claim =>
             {
                 var relation = !linksOf[claim.Id].Any() ? "single"
                     : linksOf[claim.Id].Any(l => l.Relation == Relation.Disagree) ? "disagree" : "agree";
-                return new ClaimMark(claim, groupOf.GetValueOrDefault(claim.Id), relation, Describe(relation, claim, linksOf[claim.Id], claims, outlets));
+                var issue = headlineIssues.GetValueOrDefault(claim.Id);
+                var description = issue is not null ? $"The headline says more than its article: {issue}"
+                    : claim.Kind == ClaimKind.Headline && relation == "single" ? "Headline of this article"
+                    : Describe(relation, claim, linksOf[claim.Id], claims, outlets);
+                return new ClaimMark(claim, groupOf.GetValueOrDefault(claim.Id), relation, description, issue);
             })
             .GroupBy(m => m.Claim.ArticleId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ClaimMark>)g.OrderBy(m => m.Claim.Start).ToList());
@@ -56,7 +64,8 @@ public sealed record Comparison(IReadOnlyDictionary<string, IReadOnlyList<ClaimM
                 return new Fact(group.Id, group.Id, group.Label, group.Verdict.ToString().ToLowerInvariant(), members, links, order[members[0].Id]);
             })
             .Concat(result.Claims
-                .Where(c => !groupOf.ContainsKey(c.Id))
+                // A title stands over its own article's claims; it is not a fact the other outlets omit.
+                .Where(c => !groupOf.ContainsKey(c.Id) && c.Kind != ClaimKind.Headline)
                 .Select(c => new Fact(c.Id, null, c.Text, "single", [c], [], order[c.Id])))
             .OrderBy(f => f.Order)
             .ToList();
