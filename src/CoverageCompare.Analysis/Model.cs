@@ -3,7 +3,11 @@ namespace CoverageCompare.Analysis;
 /// <summary>One article as plain text. Offsets in the result refer to <see cref="Text"/> exactly.</summary>
 public sealed record ArticleInput(string Id, string Text, DateOnly? Published = null);
 
-public sealed record AnalysisResult(IReadOnlyList<Claim> Claims, IReadOnlyList<ClaimGroup> Groups, IReadOnlyList<ClaimLink> Links);
+public sealed record AnalysisResult(IReadOnlyList<Claim> Claims, IReadOnlyList<ClaimGroup> Groups, IReadOnlyList<ClaimLink> Links)
+{
+    /// <summary>Whether the sentence model took part; lexical when none was configured or it could not load.</summary>
+    public EngineInfo Engine { get; init; } = EngineInfo.Lexical;
+}
 
 /// <summary>A span of an article: <see cref="Text"/> equals <c>article.Text[Start..End]</c>.</summary>
 public sealed record Claim(string Id, string ArticleId, int Start, int End, string Text, ClaimKind Kind, string? Speaker);
@@ -18,3 +22,12 @@ public enum Relation { Agree, Disagree }
 public sealed record ClaimGroup(string Id, string Label, IReadOnlyList<string> ClaimIds, GroupVerdict Verdict);
 
 public enum GroupVerdict { Agree, Disagree, Mixed }
+
+/// <summary>What the engine ran with: the model, or lexical evidence alone and why.</summary>
+public sealed record EngineInfo(string Name, string? Model, string? Note)
+{
+    public static EngineInfo Lexical { get; } = new("lexical", null, null);
+}
+
+/// <summary>How far an analysis has got: <see cref="Done"/> of <see cref="Total"/> articles read by the model.</summary>
+public sealed record AnalysisProgress(int Done, int Total);

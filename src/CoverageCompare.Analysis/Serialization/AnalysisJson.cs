@@ -55,6 +55,11 @@ public static class AnalysisJson
             writer.WriteString("id", document.Id);
         }
         writer.WriteNumber("version", Version);
+        writer.WriteStartObject("engine");
+        writer.WriteString("name", result.Engine.Name);
+        writer.WriteString("model", result.Engine.Model);
+        writer.WriteString("note", result.Engine.Note);
+        writer.WriteEndObject();
         writer.WriteStartArray("articles");
         foreach (var article in document.Articles)
         {
@@ -143,7 +148,11 @@ public static class AnalysisJson
             Required(l, "a"), Required(l, "b"), Parse<Relation>(Required(l, "relation")), l.GetProperty("score").GetDouble(),
             Array(l, "reasons", r => r.GetString() ?? "")));
         var id = root.TryGetProperty("id", out var idElement) ? idElement.GetString() : null;
-        return new AnalysisDocument(articles, new AnalysisResult(claims, groups, links), id);
+        // Documents written before the engine field was added were lexical.
+        var engine = root.TryGetProperty("engine", out var e) && e.ValueKind == JsonValueKind.Object
+            ? new EngineInfo(Required(e, "name"), e.GetProperty("model").GetString(), e.GetProperty("note").GetString())
+            : EngineInfo.Lexical;
+        return new AnalysisDocument(articles, new AnalysisResult(claims, groups, links) { Engine = engine }, id);
     }
 
     private static JsonWriterOptions Options(bool indented) => new() { Indented = indented, Encoder = Encoder };
