@@ -33,7 +33,7 @@ public sealed class SeedFixtureTests(ITestOutputHelper output)
         {
             output.WriteLine("wrong:  " + wrong);
         }
-        Assert.True(score.Recall >= 0.6 && score.Precision >= 0.6, $"{name}: recall {score.Recall:P0}, precision {score.Precision:P0}");
+        Assert.True(score.Recall >= 0.5 && score.Precision >= 0.75, $"{name}: recall {score.Recall:P0}, precision {score.Precision:P0}");
     }
 
     [Fact]

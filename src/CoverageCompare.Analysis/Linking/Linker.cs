@@ -94,11 +94,13 @@ internal sealed class Linker(AnalyzerOptions options)
         if (space is not null)
         {
             var articleOf = claims.Select(c => c.Article).ToArray();
+            // Only pairs the index found (sharing an uncommon term) may link on words; the model's proposals need meaning.
+            var byIndex = new HashSet<(int, int)>(proposed);
             proposed.UnionWith(space.Neighbours(articleOf, ParaphraseFloor));
             var rare = Math.Max(2, (int)(RareShare * claims.Count));
-            foreach (var (a, b) in proposed)
+            foreach (var (a, b) in proposed.Order())
             {
-                if (Judge(claims[a], claims[b], space, story, rare) is { } candidate)
+                if (Judge(claims[a], claims[b], space, story, rare, byIndex.Contains((a, b))) is { } candidate)
                 {
                     scored.Add(candidate);
                 }
@@ -112,9 +114,9 @@ internal sealed class Linker(AnalyzerOptions options)
     /// A pair is linked on the words it shares (as without the model) unless the model finds the sentences unrelated,
     /// or on meaning when the model finds them close and a name, number, date or uncommon word confirms it.
     /// </summary>
-    private Candidate? Judge(ClaimFeatures a, ClaimFeatures b, SemanticSpace space, StoryFeatures story, int rare)
+    private Candidate? Judge(ClaimFeatures a, ClaimFeatures b, SemanticSpace space, StoryFeatures story, int rare, bool indexed)
     {
-        var relative = space.Relative(a.Index, b.Index);
+        var relative = space.Local(a.Index, b.Index);
         var lexical = Score(a, b);
         // Both signals on one scale: the meaning from the relative cosine, the words from the lexical score.
         var meaning = Math.Clamp((relative - MeaningFloor) / (SameMeaning - MeaningFloor), 0, 1);
