@@ -7,6 +7,9 @@ public sealed record AnalysisResult(IReadOnlyList<Claim> Claims, IReadOnlyList<C
 {
     /// <summary>Headlines that claim more than their own article's body says: a disagreement inside one article.</summary>
     public IReadOnlyList<HeadlineIssue> HeadlineIssues { get; init; } = [];
+
+    /// <summary>Whether the sentence model took part; lexical when none was configured or it could not load.</summary>
+    public EngineInfo Engine { get; init; } = EngineInfo.Lexical;
 }
 
 /// <summary>A headline claim and why its body does not support it, each reason naming both sides ("number: $500 million in the headline vs $480 million in the body").</summary>
@@ -25,3 +28,12 @@ public enum Relation { Agree, Disagree }
 public sealed record ClaimGroup(string Id, string Label, IReadOnlyList<string> ClaimIds, GroupVerdict Verdict);
 
 public enum GroupVerdict { Agree, Disagree, Mixed }
+
+/// <summary>What the engine ran with: the model, or lexical evidence alone and why.</summary>
+public sealed record EngineInfo(string Name, string? Model, string? Note)
+{
+    public static EngineInfo Lexical { get; } = new("lexical", null, null);
+}
+
+/// <summary>How far an analysis has got: <see cref="Done"/> of <see cref="Total"/> articles read by the model.</summary>
+public sealed record AnalysisProgress(int Done, int Total);

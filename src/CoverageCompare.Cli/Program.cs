@@ -1,3 +1,4 @@
+using CoverageCompare.Analysis.Embeddings;
 using CoverageCompare.Cli;
 using CoverageCompare.Cli.Analyze;
 using CoverageCompare.Cli.Backup;
@@ -6,6 +7,8 @@ using CoverageCompare.Cli.Framing;
 using CoverageCompare.Cli.Import;
 
 // Each subcommand is one ICliCommand.
-ICliCommand[] commands = [new AnalyzeCommand(), new FramingCommand(), new ImportCommand(), new BackupCommand(), new RestoreCommand(TimeProvider.System), new EvaluateCommand()];
+// The sentence model loads on first use only, so the other commands never pay for it.
+using var encoder = new MiniLmEncoder();
+ICliCommand[] commands = [new AnalyzeCommand(encoder), new FramingCommand(), new ImportCommand(), new BackupCommand(), new RestoreCommand(TimeProvider.System), new EvaluateCommand()];
 
 return CommandLine.Run(commands, args, CliConsole.FromProcess());

@@ -83,6 +83,7 @@ public sealed class CoverageDbContext(DbContextOptions<CoverageDbContext> option
         {
             analysis.HasKey(a => a.StoryId);
             analysis.Property(a => a.Fingerprint).HasMaxLength(64);
+            analysis.Property(a => a.VectorModel).HasMaxLength(100);
             analysis.HasOne<Story>().WithOne().HasForeignKey<StoredAnalysis>(a => a.StoryId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -1,3 +1,4 @@
+using CoverageCompare.Analysis.Embeddings;
 using CoverageCompare.Analysis;
 using CoverageCompare.Analysis.Documents;
 using CoverageCompare.Data;
@@ -24,7 +25,13 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<DocumentReader>();
 builder.Services.AddSingleton<StoryStore>();
 builder.Services.AddSingleton<ArticleImporter>();
-builder.Services.AddSingleton(new StoryAnalyzer());
+// The sentence model loads on the first analysis (seconds); "none" runs the engine on lexical evidence alone.
+var encoder = string.Equals(builder.Configuration["Engine:SentenceModel"], "none", StringComparison.OrdinalIgnoreCase) ? null : new MiniLmEncoder();
+if (encoder is not null)
+{
+    builder.Services.AddSingleton(encoder);
+}
+builder.Services.AddSingleton(new StoryAnalyzer(new AnalyzerOptions { Encoder = encoder }));
 builder.Services.AddSingleton<AnalysisStore>();
 builder.Services.AddAnnotations();
 builder.Services.AddAccounts(builder.Configuration);

@@ -17,6 +17,22 @@ public sealed class SeedFixtureTests(ITestOutputHelper output)
     private const double RelationFloor = 1.0;
     private const double DisagreementFloor = 0.80;
 
+    private static readonly StoryAnalyzer Analyzer = new(Models.WithModel());
+
+    [SharedTheory("seeds")]
+    [InlineData("words and meaning", LinkSignals.Both, true)]
+    [InlineData("words only", LinkSignals.WordsOnly, true)]
+    [InlineData("meaning only", LinkSignals.MeaningOnly, true)]
+    [InlineData("no model", LinkSignals.Both, false)]
+    public void What_each_signal_adds(string name, LinkSignals signals, bool model)
+    {
+        var (gold, articles) = Load();
+        var analyzer = new StoryAnalyzer(model ? Models.WithModel(signals) : new AnalyzerOptions());
+        var report = GoldEvaluator.Evaluate(gold, articles, analyzer.Analyze(articles));
+        output.WriteLine($"{name}: recall {report.Recall}; precision {report.Precision}; relation accuracy {report.RelationAccuracy}; disagreements {report.DisagreementRecall}");
+        Assert.True(report.Recall.Value >= 0.4 && report.Precision.Value >= 0.6, $"{name}: recall {report.Recall}, precision {report.Precision}");
+    }
+
     public static string GoldPath => Path.Combine(TestPaths.RepoRoot, "tests", "CoverageCompare.Analysis.Tests", "Fixtures", "seed-gold.json");
 
     private static (GoldStandard Gold, IReadOnlyList<ArticleInput> Articles) Load()
@@ -31,7 +47,7 @@ public sealed class SeedFixtureTests(ITestOutputHelper output)
     {
         var (gold, articles) = Load();
         GoldEvaluator.CheckQuotes(gold, articles);
-        var report = GoldEvaluator.Evaluate(gold, articles, new StoryAnalyzer().Analyze(articles));
+        var report = GoldEvaluator.Evaluate(gold, articles, Analyzer.Analyze(articles));
         Assert.Empty(report.Unlocated);
     }
 
@@ -39,7 +55,7 @@ public sealed class SeedFixtureTests(ITestOutputHelper output)
     public void The_engine_reaches_the_floors_on_the_seed_gold()
     {
         var (gold, articles) = Load();
-        var report = GoldEvaluator.Evaluate(gold, articles, new StoryAnalyzer().Analyze(articles));
+        var report = GoldEvaluator.Evaluate(gold, articles, Analyzer.Analyze(articles));
         output.WriteLine($"recall {report.Recall}; precision {report.Precision}; relation accuracy {report.RelationAccuracy}; disagreements {report.DisagreementRecall}");
         foreach (var line in report.Missed.Select(m => "missed: " + m)
                      .Concat(report.Wrong.Select(w => "wrong: " + w))
@@ -59,7 +75,7 @@ public sealed class SeedFixtureTests(ITestOutputHelper output)
     public void The_investment_disagreement_names_both_figures()
     {
         var (_, articles) = Load();
-        var result = new StoryAnalyzer().Analyze(articles);
+        var result = Analyzer.Analyze(articles);
         var a = ClaimWith(result, articles[3], "invested over $13 billion");
         var b = ClaimWith(result, articles[4], "invested tens of billions of dollars");
         var link = Assert.Single(result.Links, l => l.A == a.Id && l.B == b.Id);

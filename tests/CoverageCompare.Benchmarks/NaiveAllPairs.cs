@@ -71,4 +71,38 @@ public static class NaiveAllPairs
         }
         return similar;
     }
+
+    /// <summary>Every pair of sentences from different articles compared by the cosine of their sentence vectors.</summary>
+    public static int CountCosinePairs(float[][] vectors, int[] articleOf, double threshold = 0.6)
+    {
+        var similar = 0;
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            for (var j = i + 1; j < vectors.Length; j++)
+            {
+                if (articleOf[i] == articleOf[j])
+                {
+                    continue;
+                }
+                var x = vectors[i];
+                var y = vectors[j];
+                var sum = System.Numerics.Vector<float>.Zero;
+                var k = 0;
+                for (; k <= x.Length - System.Numerics.Vector<float>.Count; k += System.Numerics.Vector<float>.Count)
+                {
+                    sum += new System.Numerics.Vector<float>(x, k) * new System.Numerics.Vector<float>(y, k);
+                }
+                var dot = System.Numerics.Vector.Sum(sum);
+                for (; k < x.Length; k++)
+                {
+                    dot += x[k] * y[k];
+                }
+                if (dot >= threshold)
+                {
+                    similar++;
+                }
+            }
+        }
+        return similar;
+    }
 }

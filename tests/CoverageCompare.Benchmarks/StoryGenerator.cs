@@ -58,6 +58,25 @@ public static class StoryGenerator
         return result;
     }
 
+    /// <summary>A headline (one line, no full stop) and a body of about 400 words that reports its fact among others.</summary>
+    public static (string Headline, string Body) HeadlineAndBody(int story, int seed = 42)
+    {
+        var words = BuildVocabulary(new Random(seed));
+        var facts = BuildFacts(new Random(seed + 1), words);
+        var random = new Random(seed * 31 + story);
+        var fact = facts[random.Next(facts.Count)];
+        var headline = $"{fact.Person} says {fact.Topic[0]} {fact.Topic[1]} will {fact.Topic[2]} {fact.Topic[4]}";
+        var sentences = new List<string> { fact.Render(random) };
+        var count = sentences[0].Count(c => c == ' ') + 1;
+        while (count < 400)
+        {
+            var sentence = random.Next(6) == 0 ? facts[random.Next(facts.Count)].Render(random) : Filler(random, words);
+            sentences.Add(sentence);
+            count += sentence.Count(c => c == ' ') + 1;
+        }
+        return (headline, string.Join(' ', sentences));
+    }
+
     private static string[] BuildVocabulary(Random random)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);

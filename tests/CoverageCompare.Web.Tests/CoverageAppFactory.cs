@@ -36,6 +36,8 @@ public sealed class CoverageAppFactory(string? databasePath = null) : WebApplica
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath};Pooling=False");
         }
         // Tests import and sign in far faster than people do; RateLimitTests and AccountTests set their own limits.
+        // Each test host would load the 90 MB sentence model again; the engine with the model is tested in Analysis.Tests.
+        builder.UseSetting("Engine:SentenceModel", "none");
         builder.UseSetting("RateLimits:Import:PermitLimit", "100000");
         builder.UseSetting("RateLimits:SignIn:PermitLimit", "100000");
         builder.UseSetting("RateLimits:Registration:PermitLimit", "100000");

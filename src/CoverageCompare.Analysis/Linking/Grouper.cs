@@ -3,80 +3,96 @@ using CoverageCompare.Analysis.Features;
 
 namespace CoverageCompare.Analysis.Linking;
 
-/// <summary>Connected claims form a group, labelled by the terms its claims share most.</summary>
+/// <summary>
+/// Groups linked claims into facts by average linkage over the links: two groups merge only when at least half of
+/// the pairs of claims between them (from different articles) are linked, so every member stays close to the group
+/// as a whole and two facts never chain together through one loose link. Each group is labelled with a short
+/// extract of its most central claim.
+/// </summary>
 internal static class Grouper
 {
-    private const int LabelTerms = 3;
+    private const double MinLinkedShare = 0.5;
 
-    public static List<ClaimGroup> Group(StoryFeatures story, IReadOnlyList<(int A, int B, Relation Relation)> links, Func<int, string> claimId)
+    public static List<ClaimGroup> Group(StoryFeatures story, IReadOnlyList<(int A, int B, Relation Relation, double Score)> links,
+        Func<int, string> claimId, Func<int, int, double> similarity, Func<int, string> text)
     {
-        var parent = Enumerable.Range(0, story.Claims.Count).ToArray();
-        int Find(int x)
+        var linked = links.ToDictionary(l => (Math.Min(l.A, l.B), Math.Max(l.A, l.B)), l => l);
+        var groupOf = new Dictionary<int, List<int>>();
+        List<int> Of(int claim) => groupOf.TryGetValue(claim, out var g) ? g : groupOf[claim] = [claim];
+        var ordered = links.OrderByDescending(l => l.Score).ThenBy(l => Math.Min(l.A, l.B)).ThenBy(l => Math.Max(l.A, l.B)).ToList();
+        for (var changed = true; changed;)
         {
-            while (parent[x] != x)
+            changed = false;
+            foreach (var (a, b, _, _) in ordered)
             {
-                parent[x] = parent[parent[x]];
-                x = parent[x];
-            }
-            return x;
-        }
-        foreach (var (a, b, _) in links)
-        {
-            var ra = Find(a);
-            var rb = Find(b);
-            if (ra != rb)
-            {
-                parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
-            }
-        }
-        var members = new SortedDictionary<int, List<int>>();
-        foreach (var (a, b, _) in links)
-        {
-            foreach (var c in new[] { a, b })
-            {
-                var root = Find(c);
-                if (!members.TryGetValue(root, out var list))
+                var ga = Of(a);
+                var gb = Of(b);
+                if (ReferenceEquals(ga, gb) || LinkedShare(story, ga, gb, linked) < MinLinkedShare)
                 {
-                    members[root] = list = [];
+                    continue;
                 }
-                if (!list.Contains(c))
+                ga.AddRange(gb);
+                foreach (var c in gb)
                 {
-                    list.Add(c);
+                    groupOf[c] = ga;
                 }
+                changed = true;
             }
         }
         var groups = new List<ClaimGroup>();
-        foreach (var (root, list) in members.OrderBy(m => m.Value.Min()))
+        foreach (var members in groupOf.Values.Distinct().Select(g => g.Order().ToList()).OrderBy(g => g[0]))
         {
-            list.Sort();
-            var relations = links.Where(l => Find(l.A) == root).Select(l => l.Relation).Distinct().ToList();
+            var relations = members
+                .SelectMany(x => members.Where(y => y > x).Select(y => (x, y)))
+                .Where(linked.ContainsKey)
+                .Select(p => linked[p].Relation)
+                .Distinct()
+                .ToList();
+            if (relations.Count == 0)
+            {
+                continue;
+            }
             var verdict = relations.Count > 1 ? GroupVerdict.Mixed : relations[0] == Relation.Agree ? GroupVerdict.Agree : GroupVerdict.Disagree;
             var id = "g" + (groups.Count + 1).ToString(CultureInfo.InvariantCulture);
-            groups.Add(new ClaimGroup(id, Label(story, list), list.Select(claimId).ToArray(), verdict));
+            groups.Add(new ClaimGroup(id, FactLabel.Extract(text(Central(members, similarity))), members.Select(claimId).ToArray(), verdict));
         }
         return groups;
     }
 
-    private static string Label(StoryFeatures story, List<int> members)
+    private static double LinkedShare(StoryFeatures story, List<int> ga, List<int> gb, Dictionary<(int, int), (int A, int B, Relation Relation, double Score)> linked)
     {
-        var counts = new Dictionary<int, (int Claims, float Weight)>();
-        foreach (var m in members)
+        int pairs = 0, found = 0;
+        foreach (var x in ga)
         {
-            var claim = story.Claims[m];
-            for (var k = 0; k < claim.TermIds.Length; k++)
+            foreach (var y in gb)
             {
-                var id = claim.TermIds[k];
-                var (n, w) = counts.GetValueOrDefault(id);
-                counts[id] = (n + 1, w + claim.TermWeights[k]);
+                if (story.Claims[x].Article == story.Claims[y].Article)
+                {
+                    continue;
+                }
+                pairs++;
+                if (linked.ContainsKey((Math.Min(x, y), Math.Max(x, y))))
+                {
+                    found++;
+                }
             }
         }
-        var words = counts
-            .Where(c => !story.Terms.Term(c.Key).StartsWith('#'))
-            .OrderByDescending(c => c.Value.Claims)
-            .ThenByDescending(c => c.Value.Weight)
-            .ThenBy(c => c.Key)
-            .Take(LabelTerms)
-            .Select(c => story.Terms.Display(c.Key));
-        return string.Join(' ', words);
+        return pairs == 0 ? 0 : (double)found / pairs;
+    }
+
+    /// <summary>The member most similar, on average, to the others; the earliest on a tie.</summary>
+    private static int Central(List<int> members, Func<int, int, double> similarity)
+    {
+        var best = members[0];
+        var bestScore = double.MinValue;
+        foreach (var m in members)
+        {
+            var score = Math.Round(members.Where(o => o != m).Average(o => similarity(m, o)), 4);
+            if (score > bestScore)
+            {
+                (best, bestScore) = (m, score);
+            }
+        }
+        return best;
     }
 }

@@ -3,12 +3,15 @@ using CoverageCompare.Analysis.Relations;
 
 namespace CoverageCompare.Analysis.Linking;
 
-internal readonly record struct Candidate(int A, int B, double Score);
+/// <summary>A link: <see cref="Cosine"/> is the sentence model's (null without it); <see cref="ByMeaning"/> when only the model found it.</summary>
+internal readonly record struct Candidate(int A, int B, double Score, double? Cosine = null, bool ByMeaning = false);
 
 /// <summary>
 /// Finds pairs of claims from different articles that report the same fact. Candidates come from an
-/// inverted index (only claims sharing a not-too-common term are ever compared), then each claim keeps
-/// its best match in each other article.
+/// inverted index (only claims sharing a not-too-common term are ever compared) and, with the sentence
+/// model, from each claim's nearest neighbours in meaning. The model recognises paraphrases; the evidence
+/// (names, numbers, dates, rare words) confirms them, and the model refuses word overlap between sentences
+/// about different things. Then a claim links to at most one claim of each other article: the mutual best.
 /// </summary>
 internal sealed class Linker(AnalyzerOptions options)
 {
@@ -19,13 +22,24 @@ internal sealed class Linker(AnalyzerOptions options)
     private const int MinSharedTerms = 2;
     private const double ClauseFactor = 0.8;
 
-    public List<Candidate> Link(StoryFeatures story)
+    // Relative cosines (the story's common direction removed): below RefuseBelow the model vetoes a word-overlap
+    // link; from ParaphraseFloor a pair with shared specifics is the same fact; from SameMeaning no evidence is needed.
+    private const double MeaningFloor = 0.35;
+    private const double RefuseBelow = 0.25;
+    private const double ParaphraseFloor = 0.45;
+    private const double SameMeaning = 0.8;
+    private const double Agreement = 0.5;
+    private const double RareShare = 0.05;
+    private const double CompoundScore = 0.6;
+
+    public List<Candidate> Link(StoryFeatures story, SemanticSpace? space = null)
     {
         var claims = story.Claims;
         var cap = (int)Math.Clamp(options.MaxPostingShare * claims.Count, options.MinPostingCap, 4 * options.MinPostingCap);
         var postings = BuildPostings(claims, story.Terms.Count);
         var minPartial = options.LinkThreshold * 0.3;
         var scored = new List<Candidate>();
+        var proposed = new HashSet<(int, int)>();
         var accumulator = new float[claims.Count];
         var touched = new List<int>();
         foreach (var a in claims)
@@ -62,16 +76,93 @@ internal sealed class Linker(AnalyzerOptions options)
                 {
                     continue;
                 }
-                var score = Score(a, claims[b]);
-                if (score >= options.LinkThreshold)
+                if (space is null)
                 {
-                    scored.Add(new Candidate(a.Index, b, Math.Round(score, 2)));
+                    var score = Score(a, claims[b]);
+                    if (score >= options.LinkThreshold)
+                    {
+                        scored.Add(new Candidate(a.Index, b, Math.Round(score, 2)));
+                    }
+                }
+                else
+                {
+                    proposed.Add((a.Index, b));
                 }
             }
             touched.Clear();
         }
+        if (space is not null)
+        {
+            var articleOf = claims.Select(c => c.Article).ToArray();
+            // Only pairs the index found (sharing an uncommon term) may link on words; the model's proposals need meaning.
+            var byIndex = new HashSet<(int, int)>(proposed);
+            proposed.UnionWith(space.Neighbours(articleOf, ParaphraseFloor));
+            var rare = Math.Max(2, (int)(RareShare * claims.Count));
+            foreach (var (a, b) in proposed.Order())
+            {
+                if (Judge(claims[a], claims[b], space, story, rare, byIndex.Contains((a, b))) is { } candidate)
+                {
+                    scored.Add(candidate);
+                }
+            }
+        }
         scored.Sort((p, q) => p.A != q.A ? p.A.CompareTo(q.A) : p.B.CompareTo(q.B));
         return KeepBest(scored, claims);
+    }
+
+    /// <summary>
+    /// A pair is linked on the words it shares (as without the model) unless the model finds the sentences unrelated,
+    /// or on meaning when the model finds them close and a name, number, date or uncommon word confirms it.
+    /// </summary>
+    private Candidate? Judge(ClaimFeatures a, ClaimFeatures b, SemanticSpace space, StoryFeatures story, int rare, bool indexed)
+    {
+        var relative = space.Local(a.Index, b.Index);
+        var lexical = Score(a, b);
+        // Both signals on one scale: the meaning from the relative cosine, the words from the lexical score.
+        var meaning = Math.Clamp((relative - MeaningFloor) / (SameMeaning - MeaningFloor), 0, 1);
+        var words = Math.Min(1, lexical / (2 * options.LinkThreshold));
+        var byWords = lexical >= options.LinkThreshold && relative >= RefuseBelow;
+        var byMeaning = relative >= ParaphraseFloor && (relative >= SameMeaning || (meaning + words) / 2 >= Agreement || SharesSpecifics(a, b, story, rare));
+        var score = options.Signals switch
+        {
+            LinkSignals.WordsOnly => byWords ? lexical : 0,
+            LinkSignals.MeaningOnly => byMeaning ? meaning : 0,
+            _ => byWords || byMeaning ? (meaning + words) / 2 : 0,
+        };
+        return score > 0
+            ? new Candidate(a.Index, b.Index, Math.Round(score, 2), Math.Round(space.Cosine(a.Index, b.Index), 2), !byWords)
+            : null;
+    }
+
+    /// <summary>Evidence a person can check: a name, number or date both give, or a word few claims of the story use.</summary>
+    private static bool SharesSpecifics(ClaimFeatures a, ClaimFeatures b, StoryFeatures story, int rare)
+    {
+        if (a.Quantities.Any(qa => b.Quantities.Any(qb => qa.SameMeasure(qb))) || a.Dates.Any(da => da.IsResolved && b.Dates.Any(db => db.IsResolved && da.Overlaps(db))))
+        {
+            return true;
+        }
+        int i = 0, j = 0;
+        while (i < a.TermIds.Length && j < b.TermIds.Length)
+        {
+            if (a.TermIds[i] == b.TermIds[j])
+            {
+                if (story.Terms.Frequency(a.TermIds[i]) <= rare && !story.Terms.Term(a.TermIds[i]).StartsWith('#'))
+                {
+                    return true;
+                }
+                i++;
+                j++;
+            }
+            else if (a.TermIds[i] < b.TermIds[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+        return false;
     }
 
     private static int FirstAfter(List<(int Claim, float Weight)> list, int claim)
@@ -171,33 +262,40 @@ internal sealed class Linker(AnalyzerOptions options)
         return best;
     }
 
-    /// <summary>A pair stays when each claim is the other's best match in its article, or when the score is high and it is the best for one of them.</summary>
-    private List<Candidate> KeepBest(List<Candidate> scored, IReadOnlyList<ClaimFeatures> claims)
+    /// <summary>
+    /// A pair stays when each claim is the other's best match in its article. A compound sentence may keep a second
+    /// partner in one article only with strong evidence, and only when that partner is its own best match there.
+    /// </summary>
+    private static List<Candidate> KeepBest(List<Candidate> scored, IReadOnlyList<ClaimFeatures> claims)
     {
-        var best = new Dictionary<(int Claim, int Article), double>();
+        var best = new Dictionary<(int Claim, int Article), Candidate>();
         foreach (var c in scored)
         {
-            Update(best, (c.A, claims[c.B].Article), c.Score);
-            Update(best, (c.B, claims[c.A].Article), c.Score);
+            Update(best, (c.A, claims[c.B].Article), c);
+            Update(best, (c.B, claims[c.A].Article), c);
         }
-        var margin = options.BestMargin;
-        var oneSided = options.LinkThreshold + options.OneSidedExtra;
         return scored
             .Where(c =>
             {
-                var bestForA = c.Score >= best[(c.A, claims[c.B].Article)] - margin;
-                var bestForB = c.Score >= best[(c.B, claims[c.A].Article)] - margin;
-                // A claim can report two facts and so match two claims of another article; that needs a stronger score.
-                return bestForA && bestForB || (bestForA || bestForB) && c.Score >= oneSided;
+                var bestForA = best[(c.A, claims[c.B].Article)] == c;
+                var bestForB = best[(c.B, claims[c.A].Article)] == c;
+                return bestForA && bestForB
+                    || bestForB && c.Score >= CompoundScore && claims[c.A].Clauses.Length > 1
+                    || bestForA && c.Score >= CompoundScore && claims[c.B].Clauses.Length > 1;
             })
             .ToList();
     }
 
-    private static void Update(Dictionary<(int, int), double> best, (int, int) key, double score)
+    private static void Update(Dictionary<(int, int), Candidate> best, (int, int) key, Candidate candidate)
     {
-        if (!best.TryGetValue(key, out var current) || score > current)
+        if (!best.TryGetValue(key, out var current) || Better(candidate, current))
         {
-            best[key] = score;
+            best[key] = candidate;
         }
     }
+
+    private static bool Better(Candidate x, Candidate y) =>
+        x.Score != y.Score ? x.Score > y.Score
+        : (x.Cosine ?? 0) != (y.Cosine ?? 0) ? (x.Cosine ?? 0) > (y.Cosine ?? 0)
+        : x.A != y.A ? x.A < y.A : x.B < y.B;
 }

@@ -4,9 +4,12 @@ using CoverageCompare.Analysis.Text;
 namespace CoverageCompare.Analysis.Linking;
 
 /// <summary>The story's vocabulary: term strings and a readable form of each term.</summary>
-internal sealed class TermTable(List<string> terms, string[] display)
+internal sealed class TermTable(List<string> terms, string[] display, int[] frequency)
 {
     public int Count => terms.Count;
+
+    /// <summary>How many claims of the story use the term.</summary>
+    public int Frequency(int id) => frequency[id];
     public string Term(int id) => terms[id];
     public string Display(int id) => display[id];
 }
@@ -115,7 +118,7 @@ internal static class TermWeighting
                 .ToArray();
         }
         var display = surfaces.Select(s => s.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key).ToArray();
-        return new TermTable(names, display);
+        return new TermTable(names, display, df);
     }
 
     /// <summary>Token ranges of the clauses (split at commas, semicolons, dashes, brackets), merged until each has a few terms.</summary>

@@ -55,6 +55,11 @@ public static class AnalysisJson
             writer.WriteString("id", document.Id);
         }
         writer.WriteNumber("version", Version);
+        writer.WriteStartObject("engine");
+        writer.WriteString("name", result.Engine.Name);
+        writer.WriteString("model", result.Engine.Model);
+        writer.WriteString("note", result.Engine.Note);
+        writer.WriteEndObject();
         writer.WriteStartArray("articles");
         foreach (var article in document.Articles)
         {
@@ -164,7 +169,11 @@ public static class AnalysisJson
         var issues = root.TryGetProperty("headlineIssues", out _)
             ? Array(root, "headlineIssues", i => new HeadlineIssue(Required(i, "claim"), Array(i, "reasons", r => r.GetString() ?? "")))
             : [];
-        return new AnalysisDocument(articles, new AnalysisResult(claims, groups, links) { HeadlineIssues = issues }, id);
+        // Documents written before the engine field was added were lexical.
+        var engine = root.TryGetProperty("engine", out var e) && e.ValueKind == JsonValueKind.Object
+            ? new EngineInfo(Required(e, "name"), e.GetProperty("model").GetString(), e.GetProperty("note").GetString())
+            : EngineInfo.Lexical;
+        return new AnalysisDocument(articles, new AnalysisResult(claims, groups, links) { HeadlineIssues = issues, Engine = engine }, id);
     }
 
     private static JsonWriterOptions Options(bool indented) => new() { Indented = indented, Encoder = Encoder };

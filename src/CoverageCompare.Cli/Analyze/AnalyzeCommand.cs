@@ -1,19 +1,23 @@
 using System.Text;
 using System.Text.Json;
 using CoverageCompare.Analysis;
+using CoverageCompare.Analysis.Embeddings;
 
 namespace CoverageCompare.Cli.Analyze;
 
-/// <summary><c>analyze FILE...</c> and <c>analyze --batch MANIFEST.jsonl</c>, as in the analysis-json contract.</summary>
-public sealed class AnalyzeCommand : ICliCommand
+/// <summary>
+/// <c>analyze FILE...</c> and <c>analyze --batch MANIFEST.jsonl</c>, as in the analysis-json contract. With a sentence
+/// model, vectors are kept in memory for the whole run, so a claim repeated across a batch is embedded once.
+/// </summary>
+public sealed class AnalyzeCommand(ISentenceEncoder? encoder = null) : ICliCommand
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public string Name => "analyze";
 
     public string Usage =>
-        "  coverage-compare analyze FILE [FILE ...] [--format json|text] [--out PATH]\n" +
-        "  coverage-compare analyze --batch MANIFEST.jsonl [--out PATH]";
+        "  coverage-compare analyze FILE [FILE ...] [--format json|text] [--out PATH] [--no-model]\n" +
+        "  coverage-compare analyze --batch MANIFEST.jsonl [--out PATH] [--no-model]";
 
     public int Run(IReadOnlyList<string> args, CliConsole console)
     {
@@ -23,7 +27,11 @@ public sealed class AnalyzeCommand : ICliCommand
             console.Error.WriteLine($"coverage-compare analyze: {usageError}");
             return CommandLine.BadInput;
         }
-        var analyzer = new StoryAnalyzer();
+        var analyzer = new StoryAnalyzer(new AnalyzerOptions
+        {
+            Encoder = options.NoModel ? null : encoder,
+            EmbeddingCache = new InMemoryEmbeddingCache(),
+        });
         return options.Batch is { } manifest
             ? RunBatch(manifest, options, analyzer, console)
             : RunOne(options, analyzer, console);
@@ -68,8 +76,10 @@ public sealed class AnalyzeCommand : ICliCommand
 
         var output = new StringBuilder();
         var failed = false;
+        var bar = console.ErrorIsTerminal ? new ProgressBar(console.Error, lines.Count(l => !string.IsNullOrWhiteSpace(l))) : null;
         for (var n = 0; n < lines.Length; n++)
         {
+            bar?.Advance(string.IsNullOrWhiteSpace(lines[n]) ? 0 : 1);
             if (string.IsNullOrWhiteSpace(lines[n]))
             {
                 continue;
@@ -90,6 +100,7 @@ public sealed class AnalyzeCommand : ICliCommand
             }
             output.Append(AnalysisJson.Serialize(Analyze(articles, analyzer, entry.Id))).Append('\n');
         }
+        bar?.Done();
         var written = Emit(output.ToString(), options.OutPath, console);
         return written != CommandLine.Success ? written : failed ? CommandLine.PartialFailure : CommandLine.Success;
     }

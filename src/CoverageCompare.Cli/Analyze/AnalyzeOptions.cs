@@ -2,7 +2,7 @@ namespace CoverageCompare.Cli.Analyze;
 
 internal enum OutputFormat { Json, Text }
 
-internal sealed record AnalyzeOptions(IReadOnlyList<string> Files, OutputFormat? Format, string? OutPath, string? Batch)
+internal sealed record AnalyzeOptions(IReadOnlyList<string> Files, OutputFormat? Format, string? OutPath, string? Batch, bool NoModel = false)
 {
     public static AnalyzeOptions? Parse(IReadOnlyList<string> args, out string? error)
     {
@@ -11,6 +11,7 @@ internal sealed record AnalyzeOptions(IReadOnlyList<string> Files, OutputFormat?
         OutputFormat? format = null;
         string? outPath = null;
         string? batch = null;
+        var noModel = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -53,6 +54,9 @@ internal sealed record AnalyzeOptions(IReadOnlyList<string> Files, OutputFormat?
                         return null;
                     }
                     break;
+                case "--no-model":
+                    noModel = true;
+                    break;
                 case "--":
                     files.AddRange(args.Skip(i + 1));
                     i = args.Count;
@@ -77,6 +81,6 @@ internal sealed record AnalyzeOptions(IReadOnlyList<string> Files, OutputFormat?
             error = "--batch takes its files from the manifest; do not also list files";
             return null;
         }
-        return new AnalyzeOptions(files, format, outPath, batch);
+        return new AnalyzeOptions(files, format, outPath, batch, noModel);
     }
 }

@@ -1,20 +1,29 @@
+using System.Collections.Concurrent;
 using CoverageCompare.Data.Database;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CoverageCompare.Analysis;
+using CoverageCompare.Analysis.Embeddings;
 using CoverageCompare.Data.Stories;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoverageCompare.Data.Analyses;
 
+/// <summary>
+/// Stored analyses. An analysis runs on the thread pool, never on the caller's (a circuit's) thread; readers who ask for
+/// the same story while it runs wait for that one run and share its progress. Register one instance per process.
+/// </summary>
 public sealed class AnalysisStore(IDbContextFactory<CoverageDbContext> dbFactory, StoryAnalyzer analyzer, TimeProvider clock)
 {
     private static readonly string EngineBuild = typeof(StoryAnalyzer).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
+    private readonly ConcurrentDictionary<(int Story, string Fingerprint), Lazy<Run>> _running = new();
+
     /// <summary>The story's analysis, computed now if its articles (or the engine) changed since it was stored.</summary>
-    public async Task<StoryAnalysis?> GetAsync(int storyId, CancellationToken cancellationToken = default)
+    /// <param name="progress">Told how many of the story's articles the sentence model has read, when a run is needed.</param>
+    public async Task<StoryAnalysis?> GetAsync(int storyId, CancellationToken cancellationToken = default, IProgress<AnalysisProgress>? progress = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Stories.AnyAsync(s => s.Id == storyId, cancellationToken)) return null;
@@ -27,16 +36,26 @@ public sealed class AnalysisStore(IDbContextFactory<CoverageDbContext> dbFactory
             .ToListAsync(cancellationToken);
         var fingerprint = Fingerprint(articles.Select(a => $"{a.Id}:{a.ContentHash}:{a.PublishedOn:yyyy-MM-dd}"));
 
-        var stored = await db.Analyses.AsNoTracking().FirstOrDefaultAsync(a => a.StoryId == storyId, cancellationToken);
+        var storedFingerprint = await db.Analyses.Where(a => a.StoryId == storyId).Select(a => a.Fingerprint).FirstOrDefaultAsync(cancellationToken);
         AnalysisResult result;
-        if (stored?.Fingerprint == fingerprint)
+        if (storedFingerprint == fingerprint)
         {
-            result = JsonSerializer.Deserialize(stored.ResultJson, AnalysisStorageJson.Default.AnalysisResult)!;
+            var json = await db.Analyses.Where(a => a.StoryId == storyId).Select(a => a.ResultJson).FirstAsync(cancellationToken);
+            result = JsonSerializer.Deserialize(json, AnalysisStorageJson.Default.AnalysisResult)!;
         }
         else
         {
-            result = analyzer.Analyze(articles.Select(a => new ArticleInput(ArticleKey(a.Id), a.Text, a.PublishedOn)).ToList());
-            await SaveAsync(db, storyId, fingerprint, result, cancellationToken);
+            var inputs = articles.Select(a => new ArticleInput(ArticleKey(a.Id), a.Text, a.PublishedOn)).ToList();
+            var run = _running.GetOrAdd((storyId, fingerprint), key => new Lazy<Run>(() => new Run(p => AnalyseAsync(key.Story, key.Fingerprint, inputs, p)))).Value;
+            run.Watch(progress);
+            try
+            {
+                result = await run.Task.WaitAsync(cancellationToken);
+            }
+            finally
+            {
+                run.Unwatch(progress);
+            }
         }
 
         var corrections = await db.LinkCorrections
@@ -45,6 +64,30 @@ public sealed class AnalysisStore(IDbContextFactory<CoverageDbContext> dbFactory
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .ToListAsync(cancellationToken);
         return Corrections.Apply(result, corrections);
+    }
+
+    /// <summary>One run for everyone waiting: not cancelled when one reader leaves.</summary>
+    private async Task<AnalysisResult> AnalyseAsync(int storyId, string fingerprint, List<ArticleInput> inputs, IProgress<AnalysisProgress> progress)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var model = analyzer.ModelId;
+            var cache = new InMemoryEmbeddingCache();
+            if (model is not null)
+            {
+                var kept = await db.Analyses.Where(a => a.StoryId == storyId && a.VectorModel == model).Select(a => a.Vectors).FirstOrDefaultAsync();
+                ClaimVectors.Load(kept, model, cache);
+            }
+            var result = analyzer.Analyze(inputs, progress, cache);
+            var vectors = model is not null && result.Engine.Model == model ? ClaimVectors.Save(result.Claims.Select(c => c.Text), model, cache) : null;
+            await SaveAsync(db, storyId, fingerprint, result, vectors is null ? null : model, vectors, CancellationToken.None);
+            return result;
+        }
+        finally
+        {
+            _running.TryRemove((storyId, fingerprint), out _);
+        }
     }
 
     public async Task<StoreResult<int>> CorrectAsync(int storyId, Claim a, Claim b, CorrectionKind kind, string author, CancellationToken cancellationToken = default)
@@ -84,7 +127,7 @@ public sealed class AnalysisStore(IDbContextFactory<CoverageDbContext> dbFactory
 
     public static string ArticleKey(int articleId) => articleId.ToString(CultureInfo.InvariantCulture);
 
-    private async Task SaveAsync(CoverageDbContext db, int storyId, string fingerprint, AnalysisResult result, CancellationToken cancellationToken)
+    private async Task SaveAsync(CoverageDbContext db, int storyId, string fingerprint, AnalysisResult result, string? vectorModel, byte[]? vectors, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.Serialize(result, AnalysisStorageJson.Default.AnalysisResult);
         var now = clock.StoredNow();
@@ -92,7 +135,7 @@ public sealed class AnalysisStore(IDbContextFactory<CoverageDbContext> dbFactory
         {
             // Two viewers may compute the same story at once; the upsert keeps either result, they are identical.
             await db.Database.ExecuteSqlInterpolatedAsync(
-                $"""INSERT INTO "Analyses" ("StoryId", "Fingerprint", "ResultJson", "ComputedAt") VALUES ({storyId}, {fingerprint}, {json}, {now}) ON CONFLICT ("StoryId") DO UPDATE SET "Fingerprint" = excluded."Fingerprint", "ResultJson" = excluded."ResultJson", "ComputedAt" = excluded."ComputedAt" """,
+                $"""INSERT INTO "Analyses" ("StoryId", "Fingerprint", "ResultJson", "ComputedAt", "VectorModel", "Vectors") VALUES ({storyId}, {fingerprint}, {json}, {now}, {vectorModel}, {vectors}) ON CONFLICT ("StoryId") DO UPDATE SET "Fingerprint" = excluded."Fingerprint", "ResultJson" = excluded."ResultJson", "ComputedAt" = excluded."ComputedAt", "VectorModel" = excluded."VectorModel", "Vectors" = excluded."Vectors" """,
                 cancellationToken);
         }
         catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.ForeignKeyViolation })
@@ -101,6 +144,61 @@ public sealed class AnalysisStore(IDbContextFactory<CoverageDbContext> dbFactory
         }
     }
 
-    private static string Fingerprint(IEnumerable<string> parts) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(EngineBuild + "\n" + string.Join("\n", parts))));
+    private string Fingerprint(IEnumerable<string> parts) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(EngineBuild + "\n" + (analyzer.ModelId ?? "lexical") + "\n" + string.Join("\n", parts))));
+
+    /// <summary>A run in flight and the readers watching its progress.</summary>
+    private sealed class Run : IProgress<AnalysisProgress>
+    {
+        private readonly Lock _gate = new();
+        private readonly List<IProgress<AnalysisProgress>> _watchers = [];
+        private AnalysisProgress? _last;
+
+        public Run(Func<IProgress<AnalysisProgress>, Task<AnalysisResult>> start) => Task = System.Threading.Tasks.Task.Run(() => start(this));
+
+        public Task<AnalysisResult> Task { get; }
+
+        public void Watch(IProgress<AnalysisProgress>? watcher)
+        {
+            if (watcher is null)
+            {
+                return;
+            }
+            AnalysisProgress? last;
+            lock (_gate)
+            {
+                _watchers.Add(watcher);
+                last = _last;
+            }
+            if (last is not null)
+            {
+                watcher.Report(last);
+            }
+        }
+
+        public void Unwatch(IProgress<AnalysisProgress>? watcher)
+        {
+            if (watcher is not null)
+            {
+                lock (_gate)
+                {
+                    _watchers.Remove(watcher);
+                }
+            }
+        }
+
+        public void Report(AnalysisProgress value)
+        {
+            IProgress<AnalysisProgress>[] watchers;
+            lock (_gate)
+            {
+                _last = value;
+                watchers = [.. _watchers];
+            }
+            foreach (var watcher in watchers)
+            {
+                watcher.Report(value);
+            }
+        }
+    }
 }

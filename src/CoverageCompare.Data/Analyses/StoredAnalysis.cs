@@ -11,4 +11,10 @@ public sealed class StoredAnalysis
     public required string ResultJson { get; set; }
 
     public DateTime ComputedAt { get; set; }
+
+    /// <summary>The sentence model the vectors in <see cref="Vectors"/> come from; null when none were kept.</summary>
+    public string? VectorModel { get; set; }
+
+    /// <summary>The claims' sentence vectors (see <see cref="ClaimVectors"/>), so re-analysis embeds only new or changed claims.</summary>
+    public byte[]? Vectors { get; set; }
 }

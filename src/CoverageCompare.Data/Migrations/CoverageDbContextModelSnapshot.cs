@@ -33,6 +33,8 @@ public sealed class CoverageDbContextModelSnapshot : ModelSnapshot
             b.Property<DateTime>("ComputedAt").HasColumnType("TEXT");
             b.Property<string>("Fingerprint").IsRequired().HasMaxLength(64).HasColumnType("TEXT");
             b.Property<string>("ResultJson").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("VectorModel").HasMaxLength(100).HasColumnType("TEXT");
+            b.Property<byte[]>("Vectors").HasColumnType("BLOB");
             b.HasKey("StoryId");
             b.ToTable("Analyses");
         });
