@@ -222,6 +222,14 @@ export function attach(dotNetTarget) {
     // A global rather than an attribute on <html>: enhanced navigation rewrites the root element's attributes.
     globalThis.coverageCompare = { ...globalThis.coverageCompare, highlighting: true };
     return {
+        /** Pins the claim named in the page's address, as a click on it would. */
+        pinClaim(claimId) {
+            const root = comparisonRoot();
+            const claim = root?.querySelector(`.claim[data-claim-id="${CSS.escape(claimId)}"]`);
+            if (!claim) return;
+            pin(root, claim.dataset.groupId, claim);
+            claim.scrollIntoView({ block: "center", inline: "nearest" });
+        },
         detach() {
             for (const [name, handler] of Object.entries(handlers)) document.removeEventListener(name, handler);
             selectionTarget = null;
