@@ -2,6 +2,7 @@ namespace CoverageCompare.Web.Sessions;
 
 public static class SessionServices
 {
-    public static IServiceCollection AddStorySessions(this IServiceCollection services) =>
-        services.AddSingleton<IStorySessions, InProcessStorySessions>();
+    public static IServiceCollection AddStorySessions(this IServiceCollection services) => services
+        .AddSingleton<IStorySessions, InProcessStorySessions>()
+        .AddSingleton<MembershipChanges>();
 }
