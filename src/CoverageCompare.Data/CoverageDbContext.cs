@@ -55,6 +55,7 @@ public sealed class CoverageDbContext(DbContextOptions<CoverageDbContext> option
             invitation.HasIndex(i => i.TokenHash).IsUnique();
             invitation.HasIndex(i => i.WorkspaceId);
             invitation.Property(i => i.TokenHash).HasMaxLength(64);
+            invitation.Property(i => i.Label).HasMaxLength(WorkspaceStore.InvitationLabelLength);
             invitation.Property(i => i.Role).HasConversion<string>().HasMaxLength(16);
             invitation.HasOne<Workspace>().WithMany().HasForeignKey(i => i.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         });

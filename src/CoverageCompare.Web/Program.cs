@@ -14,8 +14,13 @@ using CoverageCompare.Web.Diagnostics;
 using CoverageCompare.Web.Health;
 using CoverageCompare.Web.Sessions;
 using CoverageCompare.Web.Importing;
+using Microsoft.AspNetCore.Diagnostics;
+using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
+// Serves wwwroot-assets, the SDK's Blazor script and MudBlazor's files from where the build left them in any
+// environment, not only Development, so the built app runs as it is (the crash test does); a publish copies them.
+builder.WebHost.UseStaticWebAssets();
 
 var database = DatabaseSettings.FromConfiguration(builder.Configuration, Path.Combine(builder.Environment.ContentRootPath, "data", "coverage.db"));
 
@@ -44,6 +49,7 @@ builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents()
     // Sized for the largest field a form sends in one message (see CircuitLimits); files stream separately.
     .AddHubOptions(options => options.MaximumReceiveMessageSize = CircuitLimits.MaxMessageBytes);
+builder.Services.AddMudServices();
 var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 if (database.IsPostgres) health.AddCheck<LiveSessionsHealthCheck>("live-sessions");
 
@@ -58,6 +64,18 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSecurityHeaders();
+// An unknown address gets the app's own Not Found page, in its layout; API answers keep their bare status codes.
+// (Not through UseWhen: a branch loses the app's router, so the re-executed request would find no page.)
+app.UseStatusCodePagesWithReExecute("/not-found", "?status={0}", createScopeForStatusCodePages: true);
+app.Use((context, next) =>
+{
+    if ((context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/healthz"))
+        && context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+    {
+        statusCodePages.Enabled = false;
+    }
+    return next(context);
+});
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseApiRefusalLogging();

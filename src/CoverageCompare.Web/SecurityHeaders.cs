@@ -15,6 +15,8 @@ public static class SecurityHeaders
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
+        // Asks the browser for its colour scheme, so later pages render dark from the start when the system is.
+        headers["Accept-CH"] = "Sec-CH-Prefers-Color-Scheme";
         await next();
     });
 }

@@ -13,7 +13,8 @@ public sealed class FramingViewTests(AppFixture app)
         await page.GetByTestId("view-framing").ClickAsync();
         var framing = page.GetByTestId("framing");
         await Assertions.Expect(framing).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("view-framing")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(page.GetByTestId("view-framing")).ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/stories/\d+/framing$"));
 
         var rows = framing.GetByTestId("framing-row");
         await Assertions.Expect(rows).ToHaveCountAsync(4);

@@ -18,6 +18,8 @@ public sealed class StoryPageTests(AppFixture app)
         await Assertions.Expect(page.Locator("[data-testid=article-outlet]"))
             .ToHaveTextAsync(["The Harbor Ledger", "Coastline Daily", "Metro Wire", "Bayside Courier"]);
 
+        // Measured once the circuit has taken over the prerendered page, which replaces its elements.
+        await AppFixture.WaitForStoryPageAsync(page);
         var boxes = await Task.WhenAll((await columns.AllAsync()).Take(2).Select(c => c.BoundingBoxAsync()));
         Assert.True(boxes[1]!.X > boxes[0]!.X + boxes[0]!.Width - 1, "the second column should sit to the right of the first");
         Assert.Equal(boxes[0]!.Y, boxes[1]!.Y, 1.0);

@@ -42,6 +42,44 @@ public sealed class PagesTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("Story not found", page.QuerySelector("h1")!.TextContent);
     }
 
+    [Theory]
+    [InlineData("/no-such-page")]
+    [InlineData("/stories/1/no-such-view")]
+    public async Task AnUnknownAddressGetsTheNotFoundPageInTheAppsLayout(string url)
+    {
+        var response = await app.Factory.CreateClient().GetAsync(url);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("Not found", page.QuerySelector("h1")!.TextContent);
+        Assert.NotNull(page.QuerySelector("header a.brand"));
+    }
+
+    [Fact]
+    public async Task AnUnknownApiAddressKeepsItsBareStatus()
+    {
+        var response = await app.Factory.CreateClient().GetAsync("/api/no-such-endpoint");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/matrix", "coverage-matrix")]
+    [InlineData("/framing", "framing")]
+    public async Task EachViewHasItsOwnAddress(string view, string testId)
+    {
+        var client = app.Factory.CreateClient();
+        var home = await Html.GetAsync(client, "/");
+        var storyUrl = home.QuerySelector("[data-testid=story-link]")!.GetAttribute("href")!;
+
+        var page = await Html.GetAsync(client, storyUrl + view);
+
+        Assert.NotNull(page.QuerySelector($"[data-testid={testId}]"));
+        Assert.Empty(page.QuerySelectorAll("[data-testid=article-column]"));
+        Assert.Equal("page", page.QuerySelector($"[data-testid=view-{view.TrimStart('/')}]")!.GetAttribute("aria-current"));
+    }
+
     [Fact]
     public async Task HealthCheckReadsAndWritesTheDatabase()
     {

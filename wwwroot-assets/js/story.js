@@ -83,6 +83,36 @@ function unpin(root) {
     shareFocus(null);
 }
 
+// Roving focus inside one column: arrow keys move between its claims, and the column's one tab stop follows.
+function moveFocus(claim, step) {
+    const claims = [...(claim.closest(".article-text")?.querySelectorAll(".claim[data-roving]") ?? [])];
+    const next = claims[claims.indexOf(claim) + step];
+    if (next) next.focus();
+}
+
+function takeTabStop(claim) {
+    claim.closest(".article-text")?.querySelectorAll(".claim[data-roving][tabindex='0']").forEach(other => {
+        if (other !== claim) other.setAttribute("tabindex", "-1");
+    });
+    claim.setAttribute("tabindex", "0");
+}
+
+// Shift+arrow from a focused claim selects its text, then grows or shrinks the selection a word at a time.
+function extendSelection(claim, forward) {
+    const selection = document.getSelection();
+    const box = claim.closest(".article-text");
+    if (!selection || !box) return;
+    const inside = selection.rangeCount > 0 && box.contains(selection.anchorNode);
+    if (!inside || selection.isCollapsed) {
+        const range = document.createRange();
+        range.selectNodeContents(claim);
+        selection.removeAllRanges();
+        selection.addRange(range);
+        if (forward) return;
+    }
+    selection.modify("extend", forward ? "forward" : "backward", "word");
+}
+
 function isTyping(target) {
     return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 }
@@ -94,6 +124,8 @@ function stepDisagreement(root, step) {
     const next = items[(current + step + items.length) % items.length];
     pin(root, next.dataset.groupId, null);
     next.querySelector("button")?.focus({ preventScroll: true });
+    // The disputed sentences themselves, not only the panel entry, come into view.
+    claimsOfGroup(root, next.dataset.groupId)[0]?.scrollIntoView({ block: "center", inline: "nearest" });
 }
 
 // Offsets of a selection end, in UTF-16 code units of the article text: paragraphs carry their start in data-offset.
@@ -165,6 +197,8 @@ const handlers = {
     },
     focusin(event) {
         const root = comparisonRoot();
+        const focused = event.target instanceof Element ? event.target.closest(".claim[data-roving]") : null;
+        if (focused) takeTabStop(focused);
         const claim = event.target instanceof Element ? event.target.closest(".claim[data-group-id]") : null;
         if (!root || !claim || root.dataset.pinned) return;
         show(root, claim.dataset.groupId, claim);
@@ -203,6 +237,19 @@ const handlers = {
     keydown(event) {
         const root = comparisonRoot();
         if (!root || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+        const focused = event.target instanceof Element ? event.target.closest(".claim[data-roving]") : null;
+        if (focused && event.key.startsWith("Arrow")) {
+            event.preventDefault();
+            const forward = event.key === "ArrowRight" || event.key === "ArrowDown";
+            if (event.shiftKey) extendSelection(focused, forward);
+            else moveFocus(focused, forward ? 1 : -1);
+            return;
+        }
+        if (event.key === "a" && lastSelection !== "" && !lastSelection.startsWith("error:") && selectionTarget) {
+            event.preventDefault();
+            selectionTarget.invokeMethodAsync("AnnotateRequested");
+            return;
+        }
         if (event.key === "j" || event.key === "k") {
             event.preventDefault();
             stepDisagreement(root, event.key === "j" ? 1 : -1);
@@ -222,6 +269,14 @@ export function attach(dotNetTarget) {
     // A global rather than an attribute on <html>: enhanced navigation rewrites the root element's attributes.
     globalThis.coverageCompare = { ...globalThis.coverageCompare, highlighting: true };
     return {
+        /** Pins the claim named in the page's address, as a click on it would. */
+        pinClaim(claimId) {
+            const root = comparisonRoot();
+            const claim = root?.querySelector(`.claim[data-claim-id="${CSS.escape(claimId)}"]`);
+            if (!claim) return;
+            pin(root, claim.dataset.groupId, claim);
+            claim.scrollIntoView({ block: "center", inline: "nearest" });
+        },
         detach() {
             for (const [name, handler] of Object.entries(handlers)) document.removeEventListener(name, handler);
             selectionTarget = null;

@@ -206,6 +206,7 @@ public sealed class CoverageDbContextModelSnapshot : ModelSnapshot
             b.Property<DateTime>("CreatedAt").HasColumnType("TEXT");
             b.Property<string>("CreatedById").IsRequired().HasColumnType("TEXT");
             b.Property<DateTime>("ExpiresAt").HasColumnType("TEXT");
+            b.Property<string>("Label").HasMaxLength(100).HasColumnType("TEXT");
             b.Property<DateTime?>("RevokedAt").HasColumnType("TEXT");
             b.Property<string>("Role").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
             b.Property<string>("TokenHash").IsRequired().HasMaxLength(64).HasColumnType("TEXT");

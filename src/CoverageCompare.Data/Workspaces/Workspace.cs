@@ -44,6 +44,9 @@ public sealed class WorkspaceInvitation
 
     public WorkspaceRole Role { get; set; }
 
+    /// <summary>Whom the owner meant it for ("Sam, the new intern"), so open invitations can be told apart; optional.</summary>
+    public string? Label { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime ExpiresAt { get; set; }

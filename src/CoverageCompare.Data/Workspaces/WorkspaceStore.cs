@@ -137,9 +137,14 @@ public sealed class WorkspaceStore(IDbContextFactory<CoverageDbContext> dbFactor
         return StoreResult<bool>.Ok(true);
     }
 
-    public async Task<StoreResult<InvitationLink>> InviteAsync(int workspaceId, string actorId, WorkspaceRole role, TimeSpan validFor, CancellationToken cancellationToken = default)
+    public const int InvitationLabelLength = 100;
+
+    /// <param name="label">Whom the invitation is meant for, shown to the owners beside it; optional.</param>
+    public async Task<StoreResult<InvitationLink>> InviteAsync(int workspaceId, string actorId, WorkspaceRole role, TimeSpan validFor, string? label = null, CancellationToken cancellationToken = default)
     {
         if (!Enum.IsDefined(role)) return StoreResult<InvitationLink>.Fail("That is not a role.");
+        label = string.IsNullOrWhiteSpace(label) ? null : label.Trim();
+        if (label?.Length > InvitationLabelLength) return StoreResult<InvitationLink>.Fail($"Say whom it is for in {InvitationLabelLength} characters or fewer.");
         if (validFor <= TimeSpan.Zero || validFor > MaxInvitationLifetime)
             return StoreResult<InvitationLink>.Fail($"An invitation lasts between an hour and {MaxInvitationLifetime.TotalDays:0} days.");
         if (await access.RoleAsync(workspaceId, actorId, cancellationToken) != WorkspaceRole.Owner) return StoreResult<InvitationLink>.Fail(OwnersOnly);
@@ -155,6 +160,7 @@ public sealed class WorkspaceStore(IDbContextFactory<CoverageDbContext> dbFactor
             CreatedAt = now,
             ExpiresAt = now + validFor,
             CreatedById = actorId,
+            Label = label,
         };
         db.WorkspaceInvitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken);
@@ -167,9 +173,9 @@ public sealed class WorkspaceStore(IDbContextFactory<CoverageDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.WorkspaceInvitations.AsNoTracking()
             .Where(i => i.WorkspaceId == workspaceId && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
-            .Join(db.Users, i => i.CreatedById, u => u.Id, (i, u) => new { i.Id, i.Role, i.CreatedAt, i.ExpiresAt, u.DisplayName })
+            .Join(db.Users, i => i.CreatedById, u => u.Id, (i, u) => new { i.Id, i.Role, i.CreatedAt, i.ExpiresAt, u.DisplayName, i.Label })
             .ToListAsync(cancellationToken);
-        return rows.OrderBy(i => i.ExpiresAt).Select(i => new InvitationView(i.Id, i.Role, Utc(i.CreatedAt), Utc(i.ExpiresAt), i.DisplayName)).ToList();
+        return rows.OrderBy(i => i.ExpiresAt).Select(i => new InvitationView(i.Id, i.Role, Utc(i.CreatedAt), Utc(i.ExpiresAt), i.DisplayName, i.Label)).ToList();
     }
 
     public async Task<StoreResult<bool>> RevokeInvitationAsync(int workspaceId, string actorId, int invitationId, CancellationToken cancellationToken = default)

@@ -1,6 +1,7 @@
 using CoverageCompare.Data.Stories;
 using CoverageCompare.Data.Workspaces;
 using CoverageCompare.Web.Accounts;
+using CoverageCompare.Web.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoverageCompare.Web.Api;
@@ -9,7 +10,7 @@ public sealed record CreateWorkspaceRequest(string Name);
 
 public sealed record ChangeRoleRequest(WorkspaceRole Role);
 
-public sealed record InviteRequest(WorkspaceRole Role, int ValidForDays = 7);
+public sealed record InviteRequest(WorkspaceRole Role, int ValidForDays = 7, string? Label = null);
 
 /// <summary>The invitation as the owner shares it: the path to open, with the token that is shown only now.</summary>
 public sealed record InvitationCreated(string Path, string Token, WorkspaceRole Role, DateTime ExpiresAt);
@@ -25,10 +26,10 @@ public static class WorkspacesApi
         api.MapGet("/", (WorkspaceAccess access, HttpContext http, CancellationToken ct) => access.VisibleAsync(Reviewer.From(http.User).UserId, ct));
         api.MapPost("/", CreateAsync);
         api.MapGet("/{workspaceId:int}/members", MembersAsync);
-        api.MapPut("/{workspaceId:int}/members/{userId}", (int workspaceId, string userId, ChangeRoleRequest request, WorkspaceStore store, HttpContext http, CancellationToken ct) =>
-            Answer(store.ChangeRoleAsync(workspaceId, UserId(http), userId, request.Role, ct)));
-        api.MapDelete("/{workspaceId:int}/members/{userId}", (int workspaceId, string userId, WorkspaceStore store, HttpContext http, CancellationToken ct) =>
-            Answer(store.RemoveMemberAsync(workspaceId, UserId(http), userId, ct)));
+        api.MapPut("/{workspaceId:int}/members/{userId}", (int workspaceId, string userId, ChangeRoleRequest request, WorkspaceStore store, MembershipChanges changes, HttpContext http, CancellationToken ct) =>
+            AnswerMembership(store.ChangeRoleAsync(workspaceId, UserId(http), userId, request.Role, ct), changes, workspaceId, http, ct));
+        api.MapDelete("/{workspaceId:int}/members/{userId}", (int workspaceId, string userId, WorkspaceStore store, MembershipChanges changes, HttpContext http, CancellationToken ct) =>
+            AnswerMembership(store.RemoveMemberAsync(workspaceId, UserId(http), userId, ct), changes, workspaceId, http, ct));
         api.MapPost("/{workspaceId:int}/invitations", InviteAsync);
         api.MapPost("/{workspaceId:int}/invitations/accept", AcceptAsync);
         return endpoints;
@@ -53,7 +54,7 @@ public static class WorkspacesApi
 
     private static async Task<IResult> InviteAsync(int workspaceId, InviteRequest request, WorkspaceStore store, HttpContext http, CancellationToken ct)
     {
-        var created = await store.InviteAsync(workspaceId, UserId(http), request.Role, TimeSpan.FromDays(request.ValidForDays), ct);
+        var created = await store.InviteAsync(workspaceId, UserId(http), request.Role, TimeSpan.FromDays(request.ValidForDays), request.Label, ct);
         return created.Value is { } link
             ? TypedResults.Ok(new InvitationCreated(InvitationPath(workspaceId, link.Token), link.Token, link.Role, link.ExpiresAt))
             : Refusal(created.Error!);
@@ -65,10 +66,12 @@ public static class WorkspacesApi
         return accepted.Succeeded ? TypedResults.Ok(new { role = accepted.Value }) : TypedResults.BadRequest(new ApiError(accepted.Error!));
     }
 
-    private static async Task<IResult> Answer(Task<StoreResult<bool>> change)
+    private static async Task<IResult> AnswerMembership(Task<StoreResult<bool>> change, MembershipChanges changes, int workspaceId, HttpContext http, CancellationToken ct)
     {
         var result = await change;
-        return result.Succeeded ? TypedResults.NoContent() : Refusal(result.Error!);
+        if (!result.Succeeded) return Refusal(result.Error!);
+        await changes.PublishAsync(workspaceId, Reviewer.From(http.User).Name, ct);
+        return TypedResults.NoContent();
     }
 
     private static IResult Refusal(string error) => error == WorkspaceStore.OwnersOnly

@@ -7,6 +7,7 @@ public static class SessionServices
     /// <summary>In-process sessions for one instance on SQLite; on PostgreSQL, sessions every instance shares through LISTEN/NOTIFY.</summary>
     public static IServiceCollection AddStorySessions(this IServiceCollection services, DatabaseSettings database)
     {
+        services.AddSingleton<MembershipChanges>();
         if (!database.IsPostgres) return services.AddSingleton<IStorySessions, InProcessStorySessions>();
         services.AddSingleton(sp => new PostgresStorySessions(database.ConnectionString, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IStorySessions>(sp => sp.GetRequiredService<PostgresStorySessions>());

@@ -37,6 +37,9 @@ public enum StoryChangeKind
 
     /// <summary>Changes were missed (a subscriber fell too far behind): reload everything.</summary>
     Resync,
+
+    /// <summary>The story's workspace gained or lost a member or changed a role: everyone reads their role again.</summary>
+    MembersChanged,
 }
 
 public static class StoryChangeKinds

@@ -63,6 +63,8 @@ public sealed class AccessControlTests(AccessControlTests.Team team) : IClassFix
             f => Json(HttpMethod.Post, $"/api/stories/{f.StoryId}/articles/from-url", new { url = "http://10.0.0.1/private" })),
         new("PAGE", "/", "200 200 200 200 200 200", _ => Get("/")),
         new("PAGE", "/stories/{StoryId:int}", "200 200 200 200 200 200", f => Get($"/stories/{f.StoryId}")),
+        new("PAGE", "/stories/{StoryId:int}/matrix", "200 200 200 200 200 200", f => Get($"/stories/{f.StoryId}/matrix")),
+        new("PAGE", "/stories/{StoryId:int}/framing", "200 200 200 200 200 200", f => Get($"/stories/{f.StoryId}/framing?claim=c1")),
         new("PAGE", "/workspaces", "302 200 200 200 200 200", _ => Get("/workspaces")),
         new("PAGE", "/workspaces/{WorkspaceId:int}", "302 200 200 200 200 200", f => Get($"/workspaces/{f.WorkspaceId}")),
         new("PAGE", "/invite/{WorkspaceId:int}/{Token}", "200 200 200 200 200 200", f => Get($"/invite/{f.WorkspaceId}/not-a-real-token")),
@@ -114,12 +116,12 @@ public sealed class AccessControlTests(AccessControlTests.Team team) : IClassFix
     public async Task TheStoryPageShowsAPrivateStoryOnlyToMembers()
     {
         var fixture = await team.NewStoryAsync();
-        foreach (var who in Enum.GetValues<Who>())
+        foreach (var (who, view) in Enum.GetValues<Who>().SelectMany(who => new[] { "", "/matrix", "/framing" }.Select(view => (who, view))))
         {
-            var page = await team.Client(who).GetStringAsync($"/stories/{fixture.StoryId}");
+            var page = await team.Client(who).GetStringAsync($"/stories/{fixture.StoryId}{view}");
             var member = who is not (Who.Anonymous or Who.Outsider);
-            Assert.True(member == page.Contains(AccessFixture.Title, StringComparison.Ordinal), $"{who} {(member ? "cannot" : "can")} see the story");
-            Assert.True(member != page.Contains("Story not found", StringComparison.Ordinal), who.ToString());
+            Assert.True(member == page.Contains(AccessFixture.Title, StringComparison.Ordinal), $"{who} {(member ? "cannot" : "can")} see the story{view}");
+            Assert.True(member != page.Contains("Story not found", StringComparison.Ordinal), who + view);
         }
     }
 

@@ -169,7 +169,9 @@ public sealed class InProcessStorySessionsTests
 
         Assert.Equal([first.ConnectionId, second.ConnectionId, anaAgain.ConnectionId], viewers.Select(v => v.ConnectionId));
         Assert.Equal(["Ana", "Ben", "Ana"], viewers.Select(v => v.Viewer.Name));
-        Assert.Equal(viewers[0].Viewer.Colour, viewers[2].Viewer.Colour);
+        var colours = PresenceColours.Assign(viewers);
+        Assert.Equal(2, colours.Count);
+        Assert.NotEqual(colours[ana.Key], colours[viewers[1].Viewer.Key]);
         Assert.All(viewers, v => Assert.Null(v.ClaimId));
         Assert.Equal(3, viewers.Select(v => v.ConnectionId).Distinct().Count());
     }
@@ -233,23 +235,18 @@ public sealed class InProcessStorySessionsTests
     }
 
     [Fact]
-    public void AViewersColourComesFromTheirKeyAloneAndFromThePalette()
+    public void PresenceColoursAreDistinctInJoinOrderAndTheSameForEveryone()
     {
-        var keys = Enumerable.Range(0, 40).Select(i => $"reviewer:person {i}").ToList();
-        var colours = keys.Select(SessionViewer.ColourOf).ToList();
+        var start = DateTimeOffset.Parse("2026-11-30T10:00:00Z");
+        var viewers = Enumerable.Range(0, PresenceColours.Palette.Count)
+            .Select(i => new SessionPresence($"c{i}", SessionViewer.Create($"user:{i}", $"Person {i}"), null, start.AddSeconds(i)))
+            .Append(new SessionPresence("c-again", SessionViewer.Create("user:0", "Person 0"), null, start.AddMinutes(5)))
+            .ToList();
 
-        Assert.All(colours, c => Assert.Contains(c, SessionViewer.Palette));
-        Assert.Equal(colours, keys.Select(k => SessionViewer.Create(k, "Someone").Colour));
-        Assert.True(colours.Distinct().Count() >= SessionViewer.Palette.Count / 2, "forty people should spread over the palette");
-        // A fixed value: the colour must not depend on the process (string.GetHashCode would), or servers would disagree.
-        Assert.Equal(SessionViewer.Palette[(int)(Fnv1a("reviewer:ana") % (uint)SessionViewer.Palette.Count)], SessionViewer.ColourOf("reviewer:ana"));
-    }
+        var colours = PresenceColours.Assign(viewers);
 
-    private static uint Fnv1a(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var b in System.Text.Encoding.UTF8.GetBytes(text)) hash = (hash ^ b) * 16777619u;
-        return hash;
+        Assert.Equal(PresenceColours.Palette, Enumerable.Range(0, PresenceColours.Palette.Count).Select(i => colours[$"user:{i}"]));
+        Assert.Equal(colours, PresenceColours.Assign(Enumerable.Reverse(viewers)));
     }
 
     private static async Task<(StoryChangeKind, string?)> KindAndSubjectAsync(ChangeRecorder recorder)

@@ -1,0 +1,104 @@
+using Bunit;
+using CoverageCompare.Data.Annotations;
+using CoverageCompare.Data.Workspaces;
+using CoverageCompare.Web.Accounts;
+using CoverageCompare.Web.Components.Pages.Story;
+using CoverageCompare.Web.Tests.Annotations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoverageCompare.Web.Tests.Interactive;
+
+/// <summary>The annotation editor saves against the version it was opened at and never silently overwrites.</summary>
+public sealed class AnnotationThreadTests(AppFixture app) : InteractiveHost(app), IClassFixture<AppFixture>
+{
+    private AnnotationStore Store => App.Factory.Services.GetRequiredService<AnnotationStore>();
+
+    [Fact]
+    public async Task AVerdictSavedOverSomeoneElsesNewNoteShowsTheirVersionAndMergesWithoutLosingIt()
+    {
+        var (story, annotation, reviewer) = await AnnotatedAsync("Merge");
+        var cut = await RenderThreadAsync(story, annotation, reviewer);
+
+        cut.Find("[data-testid=annotation-edit]").Click();
+        var theirs = await Store.EditAsync(annotation.Id, new AnnotationEdit("Accurate", [], "Ben's note."), "Ben", annotation.Version);
+        Assert.Equal(ChangeStatus.Ok, theirs.Status);
+        // The live session reloads the thread with Ben's version while the editor is open.
+        cut.Render(p => p.Add(t => t.Annotation, theirs.Annotation!));
+        Assert.NotNull(cut.Find("[data-testid=annotation-changed-meanwhile]"));
+
+        cut.Find("[data-testid=annotation-label]").Change("Inaccurate");
+        await cut.Find("form.annotation-editor").SubmitAsync();
+
+        cut.WaitForAssertion(() => Assert.Contains("Ben's note.", cut.Find("[data-testid=conflict-note]").TextContent));
+        var stored = (await Store.GetAsync(annotation.Id))!;
+        Assert.Equal(("Accurate", "Ben's note."), (stored.Label, stored.Note));
+
+        cut.Find("[data-testid=annotation-merge]").Click();
+        Assert.Equal("Ben's note.", cut.Find("[data-testid=annotation-note]").GetAttribute("value"));
+        Assert.Equal("Inaccurate", cut.Find("[data-testid=annotation-label]").GetAttribute("value"));
+        await cut.Find("form.annotation-editor").SubmitAsync();
+
+        stored = (await Store.GetAsync(annotation.Id))!;
+        Assert.Equal(("Inaccurate", "Ben's note.", 3), (stored.Label, stored.Note, stored.Version));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=annotation-editor]")));
+    }
+
+    [Fact]
+    public async Task DiscardingAfterAConflictKeepsTheirVersionAndClosesTheEditor()
+    {
+        var (story, annotation, reviewer) = await AnnotatedAsync("Discard");
+        var cut = await RenderThreadAsync(story, annotation, reviewer);
+
+        cut.Find("[data-testid=annotation-edit]").Click();
+        await Store.EditAsync(annotation.Id, new AnnotationEdit(null, [], "Ben's note."), "Ben", annotation.Version);
+        cut.Find("[data-testid=annotation-note]").Input("My note.");
+        await cut.Find("form.annotation-editor").SubmitAsync();
+        cut.WaitForAssertion(() => Assert.Contains("both changed the note", cut.Find("[data-testid=annotation-conflict]").TextContent));
+
+        cut.Find("[data-testid=annotation-discard]").Click();
+
+        Assert.Empty(cut.FindAll("[data-testid=annotation-editor]"));
+        Assert.Equal("Ben's note.", (await Store.GetAsync(annotation.Id))!.Note);
+    }
+
+    [Fact]
+    public async Task AnEditWithoutInterferenceSavesAtOnce()
+    {
+        var (story, annotation, reviewer) = await AnnotatedAsync("Plain edit");
+        var cut = await RenderThreadAsync(story, annotation, reviewer);
+
+        cut.Find("[data-testid=annotation-edit]").Click();
+        cut.Find("[data-testid=annotation-tags]").Change("minutes, council");
+        await cut.Find("form.annotation-editor").SubmitAsync();
+
+        var stored = (await Store.GetAsync(annotation.Id))!;
+        Assert.Equal(["minutes", "council"], stored.Tags);
+        Assert.Equal("First note.", stored.Note);
+        Assert.Empty(cut.FindAll("[data-testid=annotation-conflict]"));
+    }
+
+    private async Task<(AnnotatedStory Story, AnnotationView Annotation, Reviewer Reviewer)> AnnotatedAsync(string title)
+    {
+        var team = await Team.CreateAsync(App.Factory, "Ada " + title);
+        var story = await AnnotatedStory.CreateAsync(team.Client, title);
+        var annotation = await story.AnnotateAsync(team.Client, story.First, "flood barrier", "Accurate", "First note.");
+        return (story, annotation, new Reviewer(team.Owner.UserId, team.Owner.Name));
+    }
+
+    private async Task<IRenderedComponent<AnnotationThread>> RenderThreadAsync(AnnotatedStory story, AnnotationView annotation, Reviewer reviewer)
+    {
+        var labels = await App.Factory.Services.GetRequiredService<VerdictLabelStore>().ListAsync();
+        IRenderedComponent<AnnotationThread>? cut = null;
+        cut = RenderInStory<AnnotationThread>(story.StoryId, reviewer, WorkspaceRole.Owner, p => p
+            .Add(t => t.Annotation, annotation)
+            .Add(t => t.Labels, labels)
+            // As the story page does: reload the thread after each change.
+            .Add(t => t.OnChanged, async (StoryEdit _) =>
+            {
+                var fresh = (await Store.GetAsync(annotation.Id))!;
+                var rendered = cut!;
+                await rendered.InvokeAsync(() => rendered.Render(q => q.Add(t => t.Annotation, fresh)));
+            }));
+        return cut;
+    }
+}

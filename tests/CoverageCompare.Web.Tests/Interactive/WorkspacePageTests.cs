@@ -1,0 +1,74 @@
+using Bunit;
+using CoverageCompare.Data.Workspaces;
+using CoverageCompare.Web.Accounts;
+using CoverageCompare.Web.Components.Pages.Workspaces;
+using CoverageCompare.Web.Sessions;
+using CoverageCompare.Web.Tests.Annotations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoverageCompare.Web.Tests.Interactive;
+
+public sealed class WorkspacePageTests(AppFixture app) : InteractiveHost(app), IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task TheWorkspacePageListsItsStories()
+    {
+        var team = await Team.CreateAsync(App.Factory, "Ada");
+        var story = await AnnotatedStory.CreateAsync(team.Client, "Flood barrier");
+
+        var cut = RenderPage(team.Owner);
+
+        cut.WaitForAssertion(() => Assert.Equal($"/stories/{story.StoryId}", cut.Find("[data-testid=workspace-stories] a").GetAttribute("href")));
+        Assert.Contains("Harbour Times, Valley Post", cut.Find("[data-testid=workspace-stories]").TextContent);
+    }
+
+    [Fact]
+    public async Task AnInvitationSaysWhomItIsForAndItsLinkCanBeCopied()
+    {
+        var team = await Team.CreateAsync(App.Factory, "Bea");
+        var clipboard = Context.JSInterop.SetupModule("./js/clipboard.js");
+        clipboard.Setup<bool>("copyText", _ => true).SetResult(true);
+        RenderProviders();
+        Context.Render<MudBlazor.MudSnackbarProvider>();
+        var cut = RenderPage(team.Owner);
+        cut.WaitForElement("[data-testid=invite-create]");
+
+        cut.Find("[data-testid=invite-label]").Change("Sam, the new intern");
+        await cut.Find("form.invite").SubmitAsync();
+        cut.WaitForElement("[data-testid=invite-copy]").Click();
+
+        var link = cut.Find("[data-testid=invite-link]").GetAttribute("value")!;
+        Assert.Contains($"/invite/{team.WorkspaceId}/", link);
+        Assert.Equal(link, clipboard.Invocations["copyText"].Single().Arguments[0]);
+        Assert.Contains("For Sam, the new intern:", cut.Find("[data-testid=invitation-label]").TextContent);
+        var open = await App.Factory.Services.GetRequiredService<WorkspaceStore>().OpenInvitationsAsync(team.WorkspaceId);
+        Assert.Equal("Sam, the new intern", Assert.Single(open).Label);
+    }
+
+    [Fact]
+    public async Task ChangingARoleTellsEveryoneOnTheWorkspacesStories()
+    {
+        var team = await Team.CreateAsync(App.Factory, "Cleo");
+        var story = await AnnotatedStory.CreateAsync(team.Client, "Roles");
+        await team.MemberAsync("Dev", WorkspaceRole.Editor);
+        var sessions = App.Factory.Services.GetRequiredService<IStorySessions>();
+        var heard = new List<StoryChange>();
+        using var listening = sessions.Join(story.StoryId, SessionViewer.Create("user:listener", "Listener"), change =>
+        {
+            lock (heard) heard.Add(change);
+            return Task.CompletedTask;
+        });
+        RenderProviders();
+        var cut = RenderPage(team.Owner);
+        var dev = cut.WaitForElement("[data-testid=member][data-role=editor]");
+
+        dev.QuerySelector("[data-testid=member-role]")!.Change(nameof(WorkspaceRole.Viewer));
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=member][data-role=viewer]")));
+        cut.WaitForAssertion(() => { lock (heard) Assert.Contains(heard, c => c.Kind == StoryChangeKind.MembersChanged); });
+    }
+
+    private IRenderedComponent<WorkspacePage> RenderPage(TestAccount owner) => Context.Render<WorkspacePage>(p => p
+        .AddCascadingValue(new Reviewer(owner.UserId, owner.Name))
+        .Add(w => w.WorkspaceId, owner.WorkspaceId));
+}
