@@ -1,3 +1,4 @@
+using CoverageCompare.Analysis;
 using System.Security.Cryptography;
 using System.Text;
 using CoverageCompare.Data.Annotations;
@@ -170,10 +171,12 @@ public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, T
         return StoreResult<ArticleTextUpdate>.Ok(update);
     }
 
-    public async Task<bool> DeleteArticleAsync(int articleId, CancellationToken cancellationToken = default)
+    /// <summary>With <paramref name="storyId"/>, deletes the article only when it belongs to that story (the one whose access was checked).</summary>
+    public async Task<bool> DeleteArticleAsync(int articleId, int? storyId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var article = await db.Articles.Include(a => a.Story).FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+        var article = await db.Articles.Include(a => a.Story)
+            .FirstOrDefaultAsync(a => a.Id == articleId && (storyId == null || a.StoryId == storyId), cancellationToken);
         if (article is null) return false;
 
         db.Articles.Remove(article);
@@ -210,6 +213,7 @@ public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, T
         {
             return "The URL must be a full http:// or https:// address.";
         }
+        if (details.PublishedOn is { } date && !ArticleDates.IsSupported(date)) return ArticleDates.Refusal(date);
         return null;
     }
 
