@@ -14,6 +14,9 @@ using CoverageCompare.Web.Sessions;
 using CoverageCompare.Web.Importing;
 
 var builder = WebApplication.CreateBuilder(args);
+// `dotnet run` runs Production by default (launchSettings.json); the framework maps the build output's assets (scoped CSS,
+// package assets) only in Development unless asked, and a published app has no such manifest, so this is a no-op there.
+builder.WebHost.UseStaticWebAssets();
 
 var connectionString = builder.Configuration.GetConnectionString("Default")
     ?? $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "data", "coverage.db")}";
