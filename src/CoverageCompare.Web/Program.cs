@@ -23,6 +23,10 @@ var connectionString = builder.Configuration.GetConnectionString("Default")
 
 builder.Services.AddDbContextFactory<CoverageDbContext>(options => options.UseCoverageSqlite(connectionString));
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(builder.Configuration.GetSection(CapacityLimits.Section).Get<CapacityLimits>() is { } limits
+    && limits.MaxAnnotationsPerStory > 0 && limits.MaxAnnotationsPerImport > 0 && limits.MaxStoriesPerWorkspace > 0 && limits.MaxWorkspacesPerAccount > 0
+        ? limits
+        : builder.Configuration.GetSection(CapacityLimits.Section).Exists() ? throw new InvalidOperationException("Every Limits:Max… setting must be a positive number.") : new CapacityLimits());
 builder.Services.AddSingleton<DocumentReader>();
 builder.Services.AddSingleton<StoryStore>();
 builder.Services.AddSingleton<ArticleImporter>();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CoverageCompare.Data.Stories;
 
-public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, TimeProvider clock, ILogger<StoryStore> logger)
+public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, TimeProvider clock, ILogger<StoryStore> logger, CapacityLimits? limits = null)
 {
     /// <summary>The stories of the given workspaces, most recently changed first.</summary>
     public async Task<IReadOnlyList<StorySummary>> ListAsync(IReadOnlyCollection<int> workspaceIds, CancellationToken cancellationToken = default)
@@ -55,6 +55,9 @@ public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, T
         if (ValidateTitle(title) is { } error) return StoreResult<int>.Fail(error);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var max = (limits ?? new()).MaxStoriesPerWorkspace;
+        if (await db.Stories.CountAsync(s => s.WorkspaceId == workspaceId, cancellationToken) >= max)
+            return StoreResult<int>.Fail($"A workspace holds at most {max:N0} stories; delete one before starting another.");
         var now = clock.GetUtcNow().UtcDateTime;
         var story = new Story { WorkspaceId = workspaceId, Title = title.Trim(), CreatedAt = now, UpdatedAt = now };
         db.Stories.Add(story);
