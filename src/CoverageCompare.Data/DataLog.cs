@@ -5,7 +5,7 @@ namespace CoverageCompare.Data;
 
 public enum ArticleRefusal { InvalidDetails, InvalidText, StoryMissing, StoryFull, Duplicate }
 
-public enum AnnotationRefusal { Author, Note, Tags, Label, Selection, Article, EmptyReply, DeletedThread, State, IdTaken, UnknownParent, EmptyFile }
+public enum AnnotationRefusal { Author, Note, Tags, Label, Selection, Article, EmptyReply, DeletedThread, State, IdTaken, UnknownParent, EmptyFile, StoryFull, ImportTooLarge }
 
 /// <summary>
 /// Refusals of what people send, as structured events (ids 2000–2099). Fields are ids, codes and counts: never a note,

@@ -19,7 +19,8 @@ using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 // Serves wwwroot-assets, the SDK's Blazor script and MudBlazor's files from where the build left them in any
-// environment, not only Development, so the built app runs as it is (the crash test does); a publish copies them.
+// environment, not only Development (`dotnet run` runs Production by default), so the built app runs as it is; a
+// published app has no such manifest, so this is a no-op there.
 builder.WebHost.UseStaticWebAssets();
 
 var database = DatabaseSettings.FromConfiguration(builder.Configuration, Path.Combine(builder.Environment.ContentRootPath, "data", "coverage.db"));
@@ -27,6 +28,10 @@ var database = DatabaseSettings.FromConfiguration(builder.Configuration, Path.Co
 builder.Services.AddSingleton(database);
 builder.Services.AddDbContextFactory<CoverageDbContext>(options => options.UseCoverageDatabase(database));
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(builder.Configuration.GetSection(CapacityLimits.Section).Get<CapacityLimits>() is { } limits
+    && limits.MaxAnnotationsPerStory > 0 && limits.MaxAnnotationsPerImport > 0 && limits.MaxStoriesPerWorkspace > 0 && limits.MaxWorkspacesPerAccount > 0
+        ? limits
+        : builder.Configuration.GetSection(CapacityLimits.Section).Exists() ? throw new InvalidOperationException("Every Limits:Max… setting must be a positive number.") : new CapacityLimits());
 builder.Services.AddSingleton<DocumentReader>();
 builder.Services.AddSingleton<StoryStore>();
 builder.Services.AddSingleton<ArticleImporter>();

@@ -22,6 +22,7 @@ internal static partial class DateExtractor
     public static List<DateMention> Extract(string text, int start, int end, DateOnly? published)
     {
         var found = new List<DateMention>();
+        published = published is { } date && ArticleDates.IsSupported(date) ? date : null;
         var length = end - start;
         foreach (var regex in Patterns())
         {
@@ -69,10 +70,14 @@ internal static partial class DateExtractor
     {
         var text = m.Value;
         var g = m.Groups;
-        int Year() => int.Parse(g["year"].Value, CultureInfo.InvariantCulture);
+        var year = g["year"].Success ? int.Parse(g["year"].Value, CultureInfo.InvariantCulture) : 0;
         DateMention Range(DateOnly from, DateOnly to) => new(from, to, text, m.Index, m.Index + m.Length);
         DateMention Unresolved() => new(null, null, text, m.Index, m.Index + m.Length);
 
+        if (g["year"].Success && !ArticleDates.IsSupportedYear(year))
+        {
+            return Unresolved();
+        }
         if (g["iso"].Success)
         {
             return DateOnly.TryParseExact(g["iso"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? Range(d, d) : null;
@@ -81,23 +86,23 @@ internal static partial class DateExtractor
         if (month > 0 && g["day"].Success)
         {
             var day = int.Parse(g["day"].Value, CultureInfo.InvariantCulture);
-            var year = g["year"].Success ? Year() : published?.Year ?? 0;
-            if (year == 0)
+            var inYear = g["year"].Success ? year : published?.Year ?? 0;
+            if (inYear == 0)
             {
                 return Unresolved();
             }
-            return day >= 1 && day <= DateTime.DaysInMonth(year, month) ? Range(new DateOnly(year, month, day), new DateOnly(year, month, day)) : null;
+            return day >= 1 && day <= DateTime.DaysInMonth(inYear, month) ? Range(new DateOnly(inYear, month, day), new DateOnly(inYear, month, day)) : null;
         }
         if (month > 0 && g["year"].Success)
         {
-            var first = new DateOnly(Year(), month, 1);
+            var first = new DateOnly(year, month, 1);
             var last = first.AddMonths(1).AddDays(-1);
             return g["part"].Success ? PartOf(g["part"].Value, first, last, Range) : Range(first, last);
         }
         if (g["year"].Success)
         {
-            var first = new DateOnly(Year(), 1, 1);
-            return g["part"].Success ? PartOf(g["part"].Value, first, new DateOnly(Year(), 12, 31), Range) : Range(first, new DateOnly(Year(), 12, 31));
+            var first = new DateOnly(year, 1, 1);
+            return g["part"].Success ? PartOf(g["part"].Value, first, new DateOnly(year, 12, 31), Range) : Range(first, new DateOnly(year, 12, 31));
         }
         if (g["season"].Success)
         {

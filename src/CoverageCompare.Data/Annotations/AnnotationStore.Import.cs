@@ -20,8 +20,19 @@ public sealed partial class AnnotationStore
             return StoreResult<int>.Fail("The file has no annotations.");
         }
 
+        if (items.Count > Limits.MaxAnnotationsPerImport)
+        {
+            logger.AnnotationImportRefused(storyId, AnnotationRefusal.ImportTooLarge, 0, items.Count);
+            return StoreResult<int>.Fail($"The file has {items.Count:N0} annotations; one import adds at most {Limits.MaxAnnotationsPerImport:N0}.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await FullAsync(db, storyId, items.Count, cancellationToken) is { } full)
+        {
+            logger.AnnotationImportRefused(storyId, full.Reason, 0, items.Count);
+            return StoreResult<int>.Fail(full.Error);
+        }
 
         var texts = await db.Articles.AsNoTracking().Where(a => a.StoryId == storyId).ToDictionaryAsync(a => a.Id, a => a.Text, cancellationToken);
         var articleOf = new Dictionary<Guid, int>();

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CoverageCompare.Data.Annotations;
 
-public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext> dbFactory, TimeProvider clock, ILogger<AnnotationStore> logger)
+public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext> dbFactory, TimeProvider clock, ILogger<AnnotationStore> logger, CapacityLimits? limits = null)
 {
     /// <summary>The story's threads, oldest first: each root annotation with its replies. Deleted ones only when asked.</summary>
     public async Task<IReadOnlyList<AnnotationView>> ListAsync(int storyId, bool includeDeleted = false, CancellationToken cancellationToken = default)
@@ -34,6 +34,7 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == draft.ArticleId).Select(a => new { a.StoryId, a.Text }).FirstOrDefaultAsync(cancellationToken);
         if (article is null || article.StoryId != storyId) return Refuse("Created", new(AnnotationRefusal.Article, "That article is not part of this story."), storyId);
+        if (await FullAsync(db, storyId, 1, cancellationToken) is { } full) return Refuse("Created", full, storyId);
 
         var (label, labelError) = AnnotationValidation.Label(draft.Label, await LabelNamesAsync(db, cancellationToken));
         if (labelError is not null) return Refuse("Created", new(AnnotationRefusal.Label, labelError), storyId);
@@ -78,6 +79,7 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
         var parent = await db.Annotations.FirstOrDefaultAsync(a => a.PublicId == annotationId && a.DeletedAt == null, cancellationToken);
         if (parent is null) return AnnotationChange.NotFound();
         if (parent.ParentId is { } rootId) parent = await db.Annotations.SingleAsync(a => a.Id == rootId, cancellationToken);
+        if (await FullAsync(db, parent.StoryId, 1, cancellationToken) is { } full) return Refuse("Replied", full, parent.StoryId, annotationId);
         if (parent.DeletedAt is not null)
         {
             return Refuse("Replied", new(AnnotationRefusal.DeletedThread, "The annotation this thread belongs to was deleted; restore it before replying."), parent.StoryId, annotationId);
@@ -224,6 +226,17 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
     private DateTime Now() => clock.StoredNow();
 
     /// <summary>Logs the reason's code, never its message: messages quote labels and tags people typed.</summary>
+    private CapacityLimits Limits { get; } = limits ?? new();
+
+    /// <summary>Annotations and replies, deleted ones included (they can be restored), count towards a story's limit.</summary>
+    private async Task<Refusal?> FullAsync(CoverageDbContext db, int storyId, int adding, CancellationToken cancellationToken)
+    {
+        var count = await db.Annotations.CountAsync(a => a.StoryId == storyId, cancellationToken);
+        return count + adding > Limits.MaxAnnotationsPerStory
+            ? new(AnnotationRefusal.StoryFull, $"A story holds at most {Limits.MaxAnnotationsPerStory:N0} annotations and replies; this one has {count:N0}.")
+            : null;
+    }
+
     private AnnotationChange Refuse(string operation, Refusal refusal, int? storyId, Guid? annotationId = null)
     {
         logger.AnnotationRefused(operation, refusal.Reason, storyId, annotationId);

@@ -1,4 +1,5 @@
 using CoverageCompare.Data.Database;
+using CoverageCompare.Analysis;
 using System.Security.Cryptography;
 using System.Text;
 using CoverageCompare.Data.Annotations;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CoverageCompare.Data.Stories;
 
-public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, TimeProvider clock, ILogger<StoryStore> logger)
+public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, TimeProvider clock, ILogger<StoryStore> logger, CapacityLimits? limits = null)
 {
     /// <summary>The stories of the given workspaces, most recently changed first.</summary>
     public async Task<IReadOnlyList<StorySummary>> ListAsync(IReadOnlyCollection<int> workspaceIds, CancellationToken cancellationToken = default)
@@ -55,6 +56,9 @@ public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, T
         if (ValidateTitle(title) is { } error) return StoreResult<int>.Fail(error);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var max = (limits ?? new()).MaxStoriesPerWorkspace;
+        if (await db.Stories.CountAsync(s => s.WorkspaceId == workspaceId, cancellationToken) >= max)
+            return StoreResult<int>.Fail($"A workspace holds at most {max:N0} stories; delete one before starting another.");
         var now = clock.StoredNow();
         var story = new Story { WorkspaceId = workspaceId, Title = title.Trim(), CreatedAt = now, UpdatedAt = now };
         db.Stories.Add(story);
@@ -171,10 +175,12 @@ public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, T
         return StoreResult<ArticleTextUpdate>.Ok(update);
     }
 
-    public async Task<bool> DeleteArticleAsync(int articleId, CancellationToken cancellationToken = default)
+    /// <summary>With <paramref name="storyId"/>, deletes the article only when it belongs to that story (the one whose access was checked).</summary>
+    public async Task<bool> DeleteArticleAsync(int articleId, int? storyId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var article = await db.Articles.Include(a => a.Story).FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+        var article = await db.Articles.Include(a => a.Story)
+            .FirstOrDefaultAsync(a => a.Id == articleId && (storyId == null || a.StoryId == storyId), cancellationToken);
         if (article is null) return false;
 
         db.Articles.Remove(article);
@@ -211,6 +217,7 @@ public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, T
         {
             return "The URL must be a full http:// or https:// address.";
         }
+        if (details.PublishedOn is { } date && !ArticleDates.IsSupported(date)) return ArticleDates.Refusal(date);
         return null;
     }
 

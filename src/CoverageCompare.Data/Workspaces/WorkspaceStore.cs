@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace CoverageCompare.Data.Workspaces;
 
 /// <summary>Workspaces, their members and invitations. Every change names the person asking and checks their role here.</summary>
-public sealed class WorkspaceStore(IDbContextFactory<CoverageDbContext> dbFactory, WorkspaceAccess access, TimeProvider clock)
+public sealed class WorkspaceStore(IDbContextFactory<CoverageDbContext> dbFactory, WorkspaceAccess access, TimeProvider clock, CapacityLimits? limits = null)
 {
     public static readonly TimeSpan MaxInvitationLifetime = TimeSpan.FromDays(30);
 
@@ -24,6 +24,9 @@ public sealed class WorkspaceStore(IDbContextFactory<CoverageDbContext> dbFactor
         if (ValidateName(name) is { } error) return StoreResult<int>.Fail(error);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var max = (limits ?? new()).MaxWorkspacesPerAccount;
+        if (await db.WorkspaceMembers.CountAsync(m => m.UserId == userId && m.Role == WorkspaceRole.Owner, cancellationToken) >= max)
+            return StoreResult<int>.Fail($"You own {max} workspaces, the most one account may; delete or hand one over first.");
         var now = Now();
         var workspace = new Workspace { Name = name.Trim(), CreatedAt = now };
         workspace.Members.Add(new WorkspaceMember { UserId = userId, Role = WorkspaceRole.Owner, JoinedAt = now });

@@ -81,11 +81,28 @@ public static class AccountSetup
         return endpoints;
     }
 
-    /// <summary>Only paths on this site, so a crafted sign-in link cannot send someone elsewhere afterwards.</summary>
-    public static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
+    /// <summary>
+    /// Only paths on this site, so a crafted sign-in link cannot send someone elsewhere afterwards. The result is ASCII,
+    /// as a Location header must be: other characters are percent-encoded as UTF-8, and a path with control characters
+    /// or broken UTF-16 is not followed at all.
+    /// </summary>
+    public static string SafeReturnUrl(string? returnUrl)
+    {
+        if (string.IsNullOrEmpty(returnUrl) || returnUrl.Length > 2048 || !returnUrl.StartsWith('/')
+            || returnUrl.StartsWith("//", StringComparison.Ordinal) || returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            || returnUrl.Any(char.IsControl))
+        {
+            return "/";
+        }
+        var escaped = new System.Text.StringBuilder(returnUrl.Length);
+        foreach (var rune in returnUrl.EnumerateRunes())
+        {
+            if (rune == System.Text.Rune.ReplacementChar && !returnUrl.Contains('\uFFFD')) return "/";
+            if (rune.IsAscii) escaped.Append((char)rune.Value);
+            else escaped.Append(Uri.EscapeDataString(rune.ToString()));
+        }
+        return escaped.ToString();
+    }
 
     private static Task StatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

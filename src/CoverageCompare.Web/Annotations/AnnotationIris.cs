@@ -2,12 +2,28 @@ using System.Text.RegularExpressions;
 
 namespace CoverageCompare.Web.Annotations;
 
-/// <summary>The absolute IRIs exports use, based on the address the request came in on.</summary>
+/// <summary>
+/// The absolute IRIs exports use. Their base is <c>App:PublicUrl</c> when configured. Otherwise the request's Host is
+/// used only when <c>AllowedHosts</c> names hosts (host filtering has then refused any other); with the default "*"
+/// a Host header is anyone's to forge, so the base is the address the server listens on instead.
+/// </summary>
 public sealed partial class AnnotationIris(string baseUrl)
 {
     private readonly string root = baseUrl.TrimEnd('/');
 
-    public static AnnotationIris For(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}");
+    public static AnnotationIris For(HttpRequest request)
+    {
+        var configuration = request.HttpContext.RequestServices.GetRequiredService<IConfiguration>();
+        if (configuration["App:PublicUrl"] is { Length: > 0 } publicUrl) return new(publicUrl);
+        var allowed = configuration["AllowedHosts"];
+        if (!string.IsNullOrWhiteSpace(allowed) && allowed.Trim() != "*" && !allowed.Split(';').Any(h => h.Trim().StartsWith('*')))
+        {
+            return new($"{request.Scheme}://{request.Host}{request.PathBase}");
+        }
+        var listening = request.HttpContext.RequestServices.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        return new((listening is { Length: > 0 } ? listening.Replace("://+", "://localhost").Replace("://*", "://localhost").Replace("://[::]", "://localhost") : "http://localhost") + request.PathBase);
+    }
 
     public string Collection(int storyId) => $"{root}/api/stories/{storyId}/annotations";
 

@@ -32,6 +32,7 @@ public static class StoriesApi
         api.MapPost("/{storyId:int}/articles", ImportArticleAsync).RequireStory(StoryOperation.EditArticles)
             .WithMetadata(new RequestSizeLimitAttributeMetadata(MaxRequestBytes))
             .RequireRateLimiting(RateLimits.Import);
+        api.MapDelete("/{storyId:int}/articles/{articleId:int}", DeleteArticleAsync).RequireStory(StoryOperation.EditArticles);
         return endpoints;
     }
 
@@ -41,6 +42,15 @@ public static class StoriesApi
     /// <summary>The article that annotation targets name as their source.</summary>
     private static async Task<Results<Ok<ArticleView>, NotFound>> GetArticleAsync(int storyId, int articleId, StoryStore stories, CancellationToken ct) =>
         (await stories.GetAsync(storyId, ct))?.Articles.FirstOrDefault(a => a.Id == articleId) is { } article ? TypedResults.Ok(article) : TypedResults.NotFound();
+
+    /// <summary>Removes an article without opening its story: an article the page cannot show can still be taken out.</summary>
+    private static async Task<Results<NoContent, NotFound>> DeleteArticleAsync(
+        int storyId, int articleId, StoryStore stories, IStorySessions sessions, HttpContext http, CancellationToken ct)
+    {
+        if (!await stories.DeleteArticleAsync(articleId, storyId, ct)) return TypedResults.NotFound();
+        await sessions.PublishAsync(new StoryChange(storyId, StoryChangeKind.ArticleRemoved, articleId.ToString(CultureInfo.InvariantCulture), Reviewer.From(http.User).Name), CancellationToken.None);
+        return TypedResults.NoContent();
+    }
 
     private static async Task<IReadOnlyList<StorySummary>> ListAsync(WorkspaceAccess workspaces, StoryStore stories, HttpContext http, CancellationToken ct)
     {

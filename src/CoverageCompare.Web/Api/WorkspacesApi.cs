@@ -54,6 +54,10 @@ public static class WorkspacesApi
 
     private static async Task<IResult> InviteAsync(int workspaceId, InviteRequest request, WorkspaceStore store, HttpContext http, CancellationToken ct)
     {
+        // Checked before it becomes a TimeSpan: a day count near int.MaxValue does not fit one.
+        var maxDays = (int)WorkspaceStore.MaxInvitationLifetime.TotalDays;
+        if (request.ValidForDays is < 1 || request.ValidForDays > maxDays)
+            return TypedResults.BadRequest(new ApiError($"An invitation lasts between 1 and {maxDays} days."));
         var created = await store.InviteAsync(workspaceId, UserId(http), request.Role, TimeSpan.FromDays(request.ValidForDays), request.Label, ct);
         return created.Value is { } link
             ? TypedResults.Ok(new InvitationCreated(InvitationPath(workspaceId, link.Token), link.Token, link.Role, link.ExpiresAt))

@@ -167,22 +167,29 @@ public sealed class ArticleFetcher : IDisposable
         {
             return content;
         }
-        var encoding = CodePagesEncodingProvider.Instance.GetEncoding(name) ?? KnownEncoding(name)
-            ?? throw new FetchRefusedException(FetchRefusal.UnsupportedCharset, $"The page is written in the character set \"{name}\", which can't be read.");
+        var encoding = KnownEncoding(name)
+            ?? throw new FetchRefusedException(FetchRefusal.UnsupportedCharset, $"The page is written in the character set \"{Printable(name)}\", which can't be read.");
         return Encoding.UTF8.GetBytes(encoding.GetString(content));
     }
 
+    /// <summary>
+    /// A character set we can decode and that cannot smuggle markup: UTF-7 (and anything resolving to it) is refused,
+    /// since its "+ADw-" spells "&lt;" for any reader that guesses differently.
+    /// </summary>
     private static Encoding? KnownEncoding(string name)
     {
         try
         {
-            return Encoding.GetEncoding(name);
+            var encoding = CodePagesEncodingProvider.Instance.GetEncoding(name) ?? Encoding.GetEncoding(name);
+            return encoding.CodePage == 65000 || encoding.WebName.Contains("utf-7", StringComparison.OrdinalIgnoreCase) ? null : encoding;
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PlatformNotSupportedException)
         {
             return null;
         }
     }
+
+    private static string Printable(string name) => name.Length <= 40 && name.All(c => c is >= ' ' and <= '~') ? name : "unknown";
 
     private static string FileNameFor(Uri url, string extension)
     {

@@ -59,6 +59,7 @@ public sealed class AccessControlTests(AccessControlTests.Team team) : IClassFix
             f => Json(HttpMethod.Post, $"/api/workspaces/{f.WorkspaceId}/invitations/accept", new { token = "not-a-real-token" })),
         new("POST", "/account/logout", "400 400 400 400 400 400", _ => new HttpRequestMessage(HttpMethod.Post, "/account/logout") { Content = new FormUrlEncodedContent([]) }),
         new("ANY", "/healthz", "200 200 200 200 200 200", _ => Get("/healthz")),
+        new("DELETE", "/api/stories/{storyId:int}/articles/{articleId:int}", "404 404 403 403 204 204", f => new(HttpMethod.Delete, $"/api/stories/{f.StoryId}/articles/{f.ArticleId}")),
         new("POST", "/api/stories/{storyId:int}/articles/from-url", "404 404 403 403 400 400",
             f => Json(HttpMethod.Post, $"/api/stories/{f.StoryId}/articles/from-url", new { url = "http://10.0.0.1/private" })),
         new("PAGE", "/", "200 200 200 200 200 200", _ => Get("/")),

@@ -44,6 +44,9 @@ public sealed class PageServer : IAsyncLifetime
         app.MapGet("/notes", () => Results.Text("---\noutlet: Bay Notes\n---\n\n# Ferry fares\n\nFares rise by *5%* in May.", "text/markdown"));
         app.MapGet("/plain", () => Results.Text("Ferry fares rise in May, the operator said.", "text/plain"));
         app.MapGet("/latin1", () => Results.Bytes(Encoding.Latin1.GetBytes("<html><body><p>Le café du port rouvre.</p></body></html>"), "text/html; charset=iso-8859-1"));
+        // Issue 13, finding 6: a page declaring UTF-7 was a 500 and ended the importing editor's circuit.
+        app.MapGet("/utf7", () => Results.Bytes("<html><body><p>+ADw-script+AD4-alert(1)+ADw-/script+AD4-</p></body></html>"u8.ToArray(), "text/html; charset=utf-7"));
+        app.MapGet("/bogus-charset", () => Results.Bytes("<p>Words.</p>"u8.ToArray(), "text/html; charset=x-no-such-set"));
         app.MapGet("/report.pdf", () => Results.Bytes("%PDF-1.4 not an article"u8.ToArray(), "application/pdf"));
         app.MapGet("/untyped", (HttpContext context) => context.Response.Body.WriteAsync("Some words."u8.ToArray()).AsTask());
         app.MapGet("/missing", () => Results.NotFound());

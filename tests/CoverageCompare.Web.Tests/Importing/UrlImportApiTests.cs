@@ -71,6 +71,8 @@ public sealed class UrlImportApiTests(UrlImportAppFixture fixture) : IClassFixtu
 
     [Theory]
     [InlineData("/report.pdf", "The page is application/pdf; only HTML, plain text and Markdown pages can be imported.")]
+    [InlineData("/utf7", "The page is written in the character set \"utf-7\", which can't be read.")]
+    [InlineData("/bogus-charset", "The page is written in the character set \"x-no-such-set\", which can't be read.")]
     [InlineData("/redirect/6", "The page redirected more than 5 times, so it was not followed further.")]
     [InlineData("/to-metadata", "The page redirected to 169.254.169.254. That address is a cloud metadata service, so it can't be fetched.")]
     public async Task ARefusedPageIsA400WithTheReasonAndNothingIsStored(string path, string message)
