@@ -20,7 +20,6 @@ public sealed record SessionMessage(
     [property: JsonPropertyName("c")] string? ConnectionId = null,
     [property: JsonPropertyName("vk")] string? ViewerKey = null,
     [property: JsonPropertyName("vn")] string? ViewerName = null,
-    [property: JsonPropertyName("vc")] string? ViewerColour = null,
     [property: JsonPropertyName("cl")] string? ClaimId = null,
     [property: JsonPropertyName("j")] long JoinedAtMs = 0)
 {
@@ -44,13 +43,12 @@ public sealed record SessionMessage(
         new(instance, Change, change.StoryId, change.Kind, Cut(change.SubjectId), Cut(change.By), Cut(change.Origin));
 
     public static SessionMessage ForViewer(string instance, string type, int storyId, SessionPresence presence) =>
-        new(instance, type, storyId, ConnectionId: presence.ConnectionId, ViewerKey: Cut(presence.Viewer.Key), ViewerName: Cut(presence.Viewer.Name),
-            ViewerColour: Cut(presence.Viewer.Colour), ClaimId: Cut(presence.ClaimId), JoinedAtMs: presence.JoinedAt.ToUnixTimeMilliseconds());
+        new(instance, type, storyId, ConnectionId: presence.ConnectionId, ViewerKey: Cut(presence.Viewer.Key), ViewerName: Cut(presence.Viewer.Name), ClaimId: Cut(presence.ClaimId), JoinedAtMs: presence.JoinedAt.ToUnixTimeMilliseconds());
 
     public StoryChange ToChange() => new(StoryId, Kind, SubjectId, By, Origin);
 
     public SessionPresence ToPresence() =>
-        new(ConnectionId!, new SessionViewer(ViewerKey ?? "", ViewerName ?? "", ViewerColour ?? SessionViewer.ColourOf(ViewerKey ?? "")), ClaimId,
+        new(ConnectionId!, new SessionViewer(ViewerKey ?? "", ViewerName ?? ""), ClaimId,
             DateTimeOffset.FromUnixTimeMilliseconds(JoinedAtMs));
 
     public string ToPayload()

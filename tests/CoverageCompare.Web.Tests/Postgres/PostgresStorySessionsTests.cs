@@ -104,7 +104,7 @@ public sealed class PostgresStorySessionsTests : IAsyncLifetime
     public void AMessageStaysWithinNotifysLimitWhateverTheNamesLengths()
     {
         var huge = new string('\u4e2d', 10_000);
-        var presence = new SessionPresence(Guid.NewGuid().ToString("N"), new SessionViewer(huge, huge, "#0b6fb8"), huge, DateTimeOffset.UtcNow);
+        var presence = new SessionPresence(Guid.NewGuid().ToString("N"), new SessionViewer(huge, huge), huge, DateTimeOffset.UtcNow);
         var payload = SessionMessage.ForViewer("instance", SessionMessage.Joined, StoryId, presence).ToPayload();
 
         Assert.InRange(Encoding.UTF8.GetByteCount(payload), 1, SessionMessage.MaxPayloadBytes);
