@@ -154,6 +154,13 @@ namespace CoverageCompare.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("VectorModel")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<byte[]>("Vectors")
+                        .HasColumnType("bytea");
+
                     b.HasKey("StoryId");
 
                     b.ToTable("Analyses");
@@ -475,6 +482,10 @@ namespace CoverageCompare.Data.Postgres.Migrations
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");

@@ -5,7 +5,7 @@ namespace CoverageCompare.Data.Migrations;
 
 /// <summary>An invitation may say whom it is meant for, so an owner can tell open invitations apart.</summary>
 [DbContext(typeof(CoverageDbContext))]
-[Migration("20261130000000_InvitationLabel")]
+[Migration("20261130010000_InvitationLabel")]
 public sealed class InvitationLabel : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) =>
