@@ -59,7 +59,14 @@ public sealed class ScreenFitTests(AppFixture app)
     private static async Task CheckAsync(IPage page, string path, int width, string mode, List<string> problems)
     {
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        if (overflow > 0) problems.Add($"{path} at {width}px ({mode}) is {overflow}px wider than the screen");
+        if (overflow > 0)
+        {
+            // Name the elements that stick out (a clipped one inside a scrolling box is listed too), so a failure says where to look.
+            var culprits = await page.EvaluateAsync<string>(@"() => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+                .slice(0, 4).map(e => e.tagName.toLowerCase() + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\s+/).join('.') : '')).join(', ')");
+            problems.Add($"{path} at {width}px ({mode}) is {overflow}px wider than the screen: {culprits}");
+        }
         var results = await page.RunAxe();
         problems.AddRange(results.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{path} at {width}px ({mode}): {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Take(2).Select(n => n.Html))}"));

@@ -30,7 +30,7 @@ public sealed class WorkspaceAccessTests(AppFixture app)
 
         // The claims and their links are there to read; what would change them is not.
         await page.GetByTestId("side-claims").ClickAsync();
-        var group = page.GetByTestId("claim-group");
+        var group = page.Locator("[data-testid='claim-group'][data-verdict='disagree']");
         await Assertions.Expect(group).ToHaveCountAsync(1);
         await group.Locator("details.links summary").ClickAsync();
         await Assertions.Expect(group.GetByTestId("link")).Not.ToHaveCountAsync(0);
@@ -42,7 +42,7 @@ public sealed class WorkspaceAccessTests(AppFixture app)
         var ana = await LiveSession.OpenAsOwnerAsync(story);
         await Assertions.Expect(LiveSession.PresenceOf(ana.Page, vic)).ToContainTextAsync("Vic");
         await Assertions.Expect(ana.Page.GetByTestId("annotate-claim").First).ToBeVisibleAsync();
-        await ana.Page.GetByTestId("claim-group").Locator("details.links summary").ClickAsync();
+        await ana.Page.Locator("[data-testid='claim-group'][data-verdict='disagree']").Locator("details.links summary").ClickAsync();
         await Assertions.Expect(ana.Page.GetByTestId("correct-not-same")).Not.ToHaveCountAsync(0);
     }
 
