@@ -20,7 +20,20 @@ public static class SessionStamp
     /// </summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        if (context.Principal is { } principal && await IsCurrentAsync(context.HttpContext.RequestServices, principal)) return;
+        bool current;
+        try
+        {
+            current = context.Principal is { } principal && await IsCurrentAsync(context.HttpContext.RequestServices, principal);
+        }
+        // EF's retrying strategy wraps the provider's error in an InvalidOperationException.
+        catch (Exception exception) when (exception is System.Data.Common.DbException || exception.InnerException is System.Data.Common.DbException)
+        {
+            // The database cannot say: this request goes on unsigned-in (and fails wherever it needs the database, as
+            // /healthz should), but the cookie is kept for when the database is back.
+            context.RejectPrincipal();
+            return;
+        }
+        if (current) return;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }

@@ -65,7 +65,8 @@ public sealed class WorkspacePageTests(AppFixture app) : InteractiveHost(app), I
         dev.QuerySelector("[data-testid=member-role]")!.Change(nameof(WorkspaceRole.Viewer));
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=member][data-role=viewer]")));
-        cut.WaitForAssertion(() => { lock (heard) Assert.Contains(heard, c => c.Kind == StoryChangeKind.MembersChanged); });
+        // On PostgreSQL the change comes back through NOTIFY, which takes longer than bUnit's one-second default.
+        cut.WaitForAssertion(() => { lock (heard) Assert.Contains(heard, c => c.Kind == StoryChangeKind.MembersChanged); }, TimeSpan.FromSeconds(10));
     }
 
     private IRenderedComponent<WorkspacePage> RenderPage(TestAccount owner) => Context.Render<WorkspacePage>(p => p
