@@ -1,3 +1,4 @@
+using CoverageCompare.Web.Tests.Postgres;
 using Bunit;
 using CoverageCompare.Data.Workspaces;
 using CoverageCompare.Web.Accounts;
@@ -45,7 +46,7 @@ public sealed class WorkspacePageTests(AppFixture app) : InteractiveHost(app), I
         Assert.Equal("Sam, the new intern", Assert.Single(open).Label);
     }
 
-    [Fact]
+    [InProcessSessionsFact]
     public async Task ChangingARoleTellsEveryoneOnTheWorkspacesStories()
     {
         var team = await Team.CreateAsync(App.Factory, "Cleo");

@@ -135,3 +135,13 @@ public sealed class PostgresFactAttribute : FactAttribute
         if (PostgresServer.SkipReason is { } reason) Skip = reason;
     }
 }
+
+/// <summary>A test of the in-process session hub's timing, skipped with a reason when the suite runs on PostgreSQL.</summary>
+public sealed class InProcessSessionsFactAttribute : FactAttribute
+{
+    public InProcessSessionsFactAttribute()
+    {
+        if (PostgresServer.SuiteOnPostgres)
+            Skip = "on PostgreSQL a membership change reaches listeners through NOTIFY, which this bUnit render does not always see in time (PostgresStorySessionsTests cover cross-instance delivery)";
+    }
+}
