@@ -1,6 +1,7 @@
 using System.Globalization;
 using CoverageCompare.Analysis.Documents;
 using CoverageCompare.Data;
+using CoverageCompare.Data.Analyses;
 using CoverageCompare.Data.Annotations;
 using CoverageCompare.Data.Stories;
 using CoverageCompare.Data.Workspaces;
@@ -30,6 +31,18 @@ public sealed class AnnotationsPanelMeasurementTests(MeasuredApp app, ITestOutpu
     public async Task ThePanelOfAStoryWithFiveThousandAnnotationsOpensInUnderASecondAndEachViewerCostsLittleMemory()
     {
         var storyId = await SeedAsync();
+        // The engine's analysis of a new story and the first render are not the panel: done, and timed, before it.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.NotNull(await app.Services.GetRequiredService<AnalysisStore>().GetAsync(storyId));
+        var analysed = watch.Elapsed;
+        using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl), Timeout = TimeSpan.FromMinutes(5) };
+        var renders = new List<double>();
+        for (var i = 0; i < 3; i++)
+        {
+            watch.Restart();
+            (await client.GetAsync($"/stories/{storyId}")).EnsureSuccessStatusCode();
+            renders.Add(watch.Elapsed.TotalMilliseconds);
+        }
         var before = HeapSize.Measure();
 
         var first = await app.OpenStoryAsync(storyId);
@@ -64,6 +77,7 @@ public sealed class AnnotationsPanelMeasurementTests(MeasuredApp app, ITestOutpu
         var perViewer = (all.Heap - one.Heap) / (double)(Viewers - 1);
         var report = string.Join('\n',
             string.Create(CultureInfo.InvariantCulture, $"annotations panel, one story with {Annotations:N0} open annotations (threads) on 3 articles, 50 shown per page"),
+            string.Create(CultureInfo.InvariantCulture, $"before the panel: analysis of the new story {analysed.TotalSeconds:0.0} s; the story page's prerendered HTML {string.Join(", ", renders.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))} ms (three requests)"),
             string.Create(CultureInfo.InvariantCulture, $"open (click until the first 50 threads are in the document, timed in Chromium): median {Percentile(times, 50):0} ms, p95 {Percentile(times, 95):0} ms, max {times.Max():0} ms over {Opens} opens"),
             string.Create(CultureInfo.InvariantCulture, $"server managed heap after a forced full GC: no viewer {before}; 1 viewer with the panel open {one}; {Viewers} {all}; so {perViewer / 1024 / 1024:0.0} MB per viewer beyond the first; all closed and their circuits collected {closed}"));
         output.WriteLine(report);
