@@ -110,6 +110,8 @@ public sealed class CoverageDbContext(DbContextOptions<CoverageDbContext> option
             annotation.Property(a => a.Note).HasMaxLength(AnnotationLimits.NoteLength);
             annotation.Property(a => a.Author).HasMaxLength(AnnotationLimits.AuthorLength);
             annotation.Property(a => a.CreatorId).HasMaxLength(64);
+            annotation.Property(a => a.ImportedCreator).HasMaxLength(AnnotationLimits.AuthorLength);
+            annotation.Property(a => a.ImportedFrom).HasMaxLength(AnnotationLimits.ImportedFromLength);
             annotation.Property(a => a.Version).IsConcurrencyToken();
         });
 

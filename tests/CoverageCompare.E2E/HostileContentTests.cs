@@ -97,4 +97,40 @@ public sealed class HostileContentTests(AppFixture app)
         Assert.Empty(foreignRequests);
         Assert.Empty(await page.EvaluateAsync<string[]>("window.__cspViolations"));
     }
+
+    /// <summary>
+    /// Issue 13, finding 2: a note of 200 '>' exceeded Markdig's depth limit, and every reader who opened the
+    /// Annotations panel lost the live connection. Now it shows as written, and the page keeps answering.
+    /// </summary>
+    [Fact]
+    public async Task ADeeplyNestedNoteLeavesTheAnnotationsPanelAndTheLiveConnectionWorking()
+    {
+        var (page, _) = await Accounts.NewUserAsync(app, "Nadia Nested");
+        var storyId = await Accounts.CreateStoryAsync(page, "Nested note",
+        [
+            new ArticleFile("a.txt", "The council met on Monday to vote on the tram. The vote passed by nine votes to four.", "Plain Post"),
+            new ArticleFile("b.txt", "On Monday the council voted on the tram line. Nine members voted for it and four against.", "Daily Plain"),
+        ]);
+        await page.GotoAsync($"/stories/{storyId}");
+        await AppFixture.WaitForStoryPageAsync(page);
+        await page.GetByTestId("side-claims").ClickAsync();
+        await page.GetByTestId("annotate-claim").First.ClickAsync();
+        await page.GetByTestId("annotation-note").FillAsync(new string('>', 200) + " deep");
+        await page.GetByTestId("annotation-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("annotation")).ToHaveCountAsync(1);
+
+        // Another reader of the story, arriving afterwards, opens the panel.
+        await page.ReloadAsync();
+        await AppFixture.WaitForStoryPageAsync(page);
+        await page.GetByTestId("side-annotations").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("annotation-body")).ToContainTextAsync(new string('>', 200) + " deep");
+        await Assertions.Expect(page.GetByTestId("panel-error")).ToHaveCountAsync(0);
+
+        // The circuit still answers: switching panels is a round trip to the server.
+        await page.GetByTestId("side-claims").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("annotate-claim").First).ToBeVisibleAsync();
+        await page.GetByTestId("side-annotations").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("annotation")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+    }
 }

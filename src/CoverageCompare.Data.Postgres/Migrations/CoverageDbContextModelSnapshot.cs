@@ -199,6 +199,17 @@ namespace CoverageCompare.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("ImportedCreated")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedCreator")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Label")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");

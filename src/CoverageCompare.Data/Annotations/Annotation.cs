@@ -49,6 +49,18 @@ public sealed class Annotation
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// For an imported annotation, the creator's name as the file wrote it: unverified, shown only beside the verified
+    /// <see cref="Author"/> (the importing account), never instead of it. Null for annotations written here.
+    /// </summary>
+    public string? ImportedCreator { get; set; }
+
+    /// <summary>The creation time the imported file claimed; <see cref="CreatedAt"/> is when it was imported.</summary>
+    public DateTime? ImportedCreated { get; set; }
+
+    /// <summary>The IRI the imported annotation had in its file (or its <c>via</c>), so it can be traced back.</summary>
+    public string? ImportedFrom { get; set; }
+
     public DateTime ModifiedAt { get; set; }
 
     public DateTime? ResolvedAt { get; set; }

@@ -8,6 +8,7 @@ public static class AnnotationLimits
     public const int LabelLength = 50;
     public const int MaxLabels = 50;
     public const int AuthorLength = 100;
+    public const int ImportedFromLength = 500;
     public const int ContextLength = 64;
     public const int MaxImportBytes = 5 * 1024 * 1024;
 }

@@ -18,10 +18,17 @@ public sealed record AnnotationView(
     DateTime? ResolvedAt,
     DateTime? DeletedAt,
     int Version,
-    IReadOnlyList<AnnotationView> Replies)
+    IReadOnlyList<AnnotationView> Replies,
+    ImportedProvenance? Imported = null)
 {
     public bool IsReply => ParentId is not null;
 }
+
+/// <summary>
+/// What an imported file said about an annotation it carried: unverified, shown as "creator as written" beside the
+/// verified importer (<see cref="AnnotationView.Author"/>). Any part may be missing from the file.
+/// </summary>
+public sealed record ImportedProvenance(string? Creator, DateTime? Created, string? From);
 
 /// <summary>A new annotation on the characters [<see cref="Start"/>, <see cref="End"/>) of one article's text.</summary>
 public sealed record NewAnnotation(int ArticleId, int Start, int End, string? Label, IReadOnlyList<string>? Tags, string? Note, string Author, string? CreatorId = null);
@@ -62,7 +69,11 @@ public sealed record AnnotationChange(ChangeStatus Status, AnnotationView? Annot
         new(ChangeStatus.Conflict, current, "Someone else changed this annotation since you opened it; nothing was saved. Their version is shown.");
 }
 
-/// <summary>An annotation read from an export file, checked and anchored again by the store before anything is saved.</summary>
+/// <summary>
+/// An annotation read from an export file, checked and anchored again by the store before anything is saved.
+/// <see cref="Creator"/>, <see cref="Created"/> and <see cref="From"/> are what the file claims and are kept only as
+/// provenance: the stored author is the importing account and the stored time the import's.
+/// </summary>
 public sealed record ImportedAnnotation(
     Guid Id,
     Guid? ParentId,
@@ -75,9 +86,9 @@ public sealed record ImportedAnnotation(
     string? Label,
     IReadOnlyList<string> Tags,
     string Note,
-    string Author,
-    DateTime CreatedAt,
-    DateTime ModifiedAt);
+    string? Creator,
+    DateTime? Created,
+    string? From = null);
 
 /// <summary>What happened to an article's annotations when its text was replaced.</summary>
 public sealed record ArticleTextUpdate(int ArticleId, int Unchanged, int Moved, IReadOnlyList<Guid> Orphaned);

@@ -8,12 +8,21 @@ public sealed partial class AnnotationStore
 {
     /// <summary>
     /// Adds exported annotations to a story, all or nothing: each is checked, anchored again in its article's current
-    /// text (orphaned when its quote is gone) and keeps its id, author and times. A target naming an article outside
-    /// the story (a file from another story or installation) goes to the one article of this story holding its exact
-    /// quote. Returns how many were added.
+    /// text (orphaned when its quote is gone) and keeps its id. Its author is the importing account and its time the
+    /// import's; the creator and time the file claims are kept apart as provenance (cleaned and cut to length), so an
+    /// import cannot pass for someone else's annotation. A target naming an article outside the story (a file from
+    /// another story or installation) goes to the one article of this story holding its exact quote. Returns how many
+    /// were added.
     /// </summary>
-    public async Task<StoreResult<int>> ImportAsync(int storyId, IReadOnlyList<ImportedAnnotation> items, CancellationToken cancellationToken = default)
+    public async Task<StoreResult<int>> ImportAsync(
+        int storyId, IReadOnlyList<ImportedAnnotation> items, string importer, string? importerId, CancellationToken cancellationToken = default)
     {
+        if (AnnotationValidation.Author(importer) is { } importerError)
+        {
+            logger.AnnotationImportRefused(storyId, AnnotationRefusal.Author, 0, items.Count);
+            return StoreResult<int>.Fail(importerError);
+        }
+
         if (items.Count == 0)
         {
             logger.AnnotationImportRefused(storyId, AnnotationRefusal.EmptyFile, 0, 0);
@@ -73,7 +82,6 @@ public sealed partial class AnnotationStore
         {
             if (taken.Contains(item.Id)) return new(AnnotationRefusal.IdTaken, "an annotation with this id already exists; it was imported before.");
             if (repeated.Contains(item.Id)) return new(AnnotationRefusal.IdTaken, "the id appears more than once in the file.");
-            if (AnnotationValidation.Author(item.Author) is { } authorError) return new(AnnotationRefusal.Author, authorError);
             if (AnnotationValidation.Note(item.Note) is { } noteError) return new(AnnotationRefusal.Note, noteError);
             if (AnnotationValidation.Tags(item.Tags).Error is { } tagError) return new(AnnotationRefusal.Tags, tagError);
             if (AnnotationValidation.Label(item.Label, labels).Error is { } labelError) return new(AnnotationRefusal.Label, labelError);
@@ -107,9 +115,13 @@ public sealed partial class AnnotationStore
                 Label = AnnotationValidation.Label(item.Label, labels).Label,
                 Tags = AnnotationValidation.Tags(item.Tags).Tags,
                 Note = item.Note,
-                Author = item.Author.Trim(),
-                CreatedAt = item.CreatedAt,
-                ModifiedAt = item.ModifiedAt,
+                Author = importer.Trim(),
+                CreatorId = importerId,
+                CreatedAt = now,
+                ModifiedAt = now,
+                ImportedCreator = Provenance.Name(item.Creator),
+                ImportedCreated = item.Created,
+                ImportedFrom = Provenance.Iri(item.From),
                 Version = 1,
             };
             if (item.ParentId is { } parentId)

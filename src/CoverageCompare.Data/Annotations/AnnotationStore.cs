@@ -291,7 +291,10 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
         a.ResolvedAt is { } resolved ? Utc(resolved) : null,
         a.DeletedAt is { } deleted ? Utc(deleted) : null,
         a.Version,
-        replies);
+        replies,
+        a.ImportedCreator is not null || a.ImportedCreated is not null || a.ImportedFrom is not null
+            ? new ImportedProvenance(a.ImportedCreator, a.ImportedCreated is { } claimed ? Utc(claimed) : null, a.ImportedFrom)
+            : null);
 
     // SQLite hands dates back without a kind; every date stored here is UTC.
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);

@@ -62,6 +62,9 @@ public sealed class CoverageDbContextModelSnapshot : ModelSnapshot
             b.PrimitiveCollection<string>("Tags").IsRequired().HasColumnType("TEXT");
             b.Property<int>("Version").IsConcurrencyToken().HasColumnType("INTEGER");
             b.Property<string>("CreatorId").HasMaxLength(64).HasColumnType("TEXT");
+            b.Property<DateTime?>("ImportedCreated").HasColumnType("TEXT");
+            b.Property<string>("ImportedCreator").HasMaxLength(100).HasColumnType("TEXT");
+            b.Property<string>("ImportedFrom").HasMaxLength(500).HasColumnType("TEXT");
             b.HasKey("Id");
             b.HasIndex("ArticleId");
             b.HasIndex("Label");

@@ -27,13 +27,14 @@ public static class CsvExport
 
     private static Row ToRow(AnnotationView a, string outlet) => new(
         a.Id, a.ParentId, a.Target.ArticleId, outlet, a.Target.Start, a.Target.End, a.Target.Exact, a.Label, string.Join("; ", a.Tags), a.Note, a.Author,
-        Date(a.CreatedAt), Date(a.ModifiedAt), a.ResolvedAt is { } resolved ? Date(resolved) : "", a.Target.Orphaned);
+        Date(a.CreatedAt), Date(a.ModifiedAt), a.ResolvedAt is { } resolved ? Date(resolved) : "", a.Target.Orphaned,
+        a.Imported?.Creator ?? "", a.Imported?.Created is { } claimed ? Date(claimed) : "", a.Imported?.From ?? "");
 
     private static string Date(DateTime utc) => utc.ToString(WebAnnotationJsonLd.DateFormat, CultureInfo.InvariantCulture);
 
     private sealed record Row(
         Guid Id, Guid? ReplyTo, int ArticleId, string Outlet, int Start, int End, string Quote, string? Label, string Tags, string Note, string Author,
-        string Created, string Modified, string Resolved, bool Orphaned);
+        string Created, string Modified, string Resolved, bool Orphaned, string ImportedCreator, string ImportedCreated, string ImportedFrom);
 
     private sealed class RowMap : ClassMap<Row>
     {
@@ -54,6 +55,9 @@ public static class CsvExport
             Map(r => r.Modified).Name("modified");
             Map(r => r.Resolved).Name("resolved");
             Map(r => r.Orphaned).Name("orphaned");
+            Map(r => r.ImportedCreator).Name("imported_creator_as_written");
+            Map(r => r.ImportedCreated).Name("imported_created_as_written");
+            Map(r => r.ImportedFrom).Name("imported_from");
         }
     }
 }

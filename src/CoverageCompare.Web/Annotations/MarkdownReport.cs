@@ -34,15 +34,25 @@ public static class MarkdownReport
         if (thread.ResolvedAt is not null) report.Append(" (resolved)");
         report.AppendLine().AppendLine();
         report.Append("> “").Append(Inline(thread.Target.Exact)).AppendLine("”").AppendLine();
-        report.Append(CultureInfo.InvariantCulture, $"*{Inline(thread.Author)}, {thread.CreatedAt:yyyy-MM-dd HH:mm} UTC*");
+        report.Append(CultureInfo.InvariantCulture, $"*{ImportedBy(thread)}{Inline(thread.Author)}, {thread.CreatedAt:yyyy-MM-dd HH:mm} UTC{AsWritten(thread)}*");
         if (thread.Tags.Count > 0) report.Append(" · tags: ").Append(string.Join(", ", thread.Tags.Select(Inline)));
         report.AppendLine().AppendLine();
         if (thread.Note.Length > 0) report.AppendLine(Indented(thread.Note, "")).AppendLine();
         foreach (var reply in thread.Replies)
         {
-            report.Append(CultureInfo.InvariantCulture, $"- **{Inline(reply.Author)}** ({reply.CreatedAt:yyyy-MM-dd HH:mm} UTC):").AppendLine();
+            report.Append(CultureInfo.InvariantCulture, $"- {ImportedBy(reply)}**{Inline(reply.Author)}** ({reply.CreatedAt:yyyy-MM-dd HH:mm} UTC){AsWritten(reply)}:").AppendLine();
             report.AppendLine(Indented(reply.Note, "  ")).AppendLine();
         }
+    }
+
+    private static string ImportedBy(AnnotationView a) => a.Imported is null ? "" : "imported by ";
+
+    /// <summary>What an imported file claimed, after the verified importer and never in its place.</summary>
+    private static string AsWritten(AnnotationView a)
+    {
+        if (a.Imported is not { } imported) return "";
+        var claimed = imported.Created is { } created ? string.Create(CultureInfo.InvariantCulture, $", {created:yyyy-MM-dd HH:mm} UTC") : "";
+        return $" · creator as written: {Inline(imported.Creator ?? "none given")}{claimed}";
     }
 
     /// <summary>Keeps names and quotes on one line and literal: no headings, emphasis, links or HTML of their own.</summary>

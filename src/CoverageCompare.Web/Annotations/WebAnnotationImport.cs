@@ -13,7 +13,7 @@ public static class WebAnnotationImport
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32 };
 
-    public static StoreResult<IReadOnlyList<ImportedAnnotation>> Read(ReadOnlyMemory<byte> utf8, DateTime now)
+    public static StoreResult<IReadOnlyList<ImportedAnnotation>> Read(ReadOnlyMemory<byte> utf8)
     {
         JsonDocument document;
         try
@@ -41,7 +41,7 @@ public static class WebAnnotationImport
             var result = new List<ImportedAnnotation>(items.Count);
             for (var i = 0; i < items.Count; i++)
             {
-                var (annotation, error) = ReadAnnotation(items[i], ids, now);
+                var (annotation, error) = ReadAnnotation(items[i], ids);
                 if (error is not null) return Fail($"Annotation {i + 1}{(Text(items[i], "id") is { } id ? $" ({id})" : "")}: {error}");
                 result.Add(annotation!);
             }
@@ -78,7 +78,7 @@ public static class WebAnnotationImport
         return null;
     }
 
-    private static (ImportedAnnotation? Annotation, string? Error) ReadAnnotation(JsonElement item, Dictionary<string, Guid> ids, DateTime now)
+    private static (ImportedAnnotation? Annotation, string? Error) ReadAnnotation(JsonElement item, Dictionary<string, Guid> ids)
     {
         if (Text(item, "id") is not { } iri) return (null, "it has no \"id\".");
         var motivation = Text(item, "motivation");
@@ -105,13 +105,10 @@ public static class WebAnnotationImport
         }
         if (note is null && Text(item, "bodyValue") is { } bodyValue) note = bodyValue;
 
-        var author = item.TryGetProperty("creator", out var creator)
-            ? creator.ValueKind == JsonValueKind.String ? creator.GetString() : Text(creator, "name") ?? Text(creator, "nickname")
-            : null;
-        if (string.IsNullOrWhiteSpace(author)) return (null, "it has no creator with a name.");
-
-        if (ReadDate(item, "created", now) is not { } created) return (null, "\"created\" is not a date and time.");
-        if (ReadDate(item, "modified", created) is not { } modified) return (null, "\"modified\" is not a date and time.");
+        // Creator and times are the file's claim, kept as provenance only: the store makes the importer the author.
+        var creator = item.TryGetProperty("creator", out var creatorElement) ? CreatorName(creatorElement) : null;
+        if (!TryReadDate(item, "created", out var created)) return (null, "\"created\" is not a date and time.");
+        var from = Text(item, "via") ?? iri;
 
         var id = ids[iri];
         if (motivation == "replying")
@@ -122,7 +119,7 @@ public static class WebAnnotationImport
             if (parentIri is null) return (null, "a reply must target the annotation it answers.");
             var parentId = ids.TryGetValue(parentIri, out var inFile) ? inFile : AnnotationIris.AnnotationIdOf(parentIri);
             if (parentId is null) return (null, $"the annotation it replies to (\"{parentIri}\") is not an annotation IRI.");
-            return (new ImportedAnnotation(id, parentId, 0, 0, 0, "", "", "", null, [], note ?? "", author, created, modified), null);
+            return (new ImportedAnnotation(id, parentId, 0, 0, 0, "", "", "", null, [], note ?? "", creator, created, from), null);
         }
 
         if (!item.TryGetProperty("target", out var target) || target.ValueKind != JsonValueKind.Object) return (null, "its target has no source and selectors.");
@@ -139,7 +136,7 @@ public static class WebAnnotationImport
         }
 
         return (new ImportedAnnotation(id, null, articleId, start, end, exact, Text(quote, "prefix") ?? "", Text(quote, "suffix") ?? "",
-            label, tags, note ?? "", author, created, modified), null);
+            label, tags, note ?? "", creator, created, from), null);
     }
 
     private static bool HasAnnotationContext(JsonElement element) =>
@@ -147,14 +144,25 @@ public static class WebAnnotationImport
         && (context.ValueKind == JsonValueKind.String ? context.GetString() == WebAnnotationJsonLd.Profile
             : context.ValueKind == JsonValueKind.Array && context.EnumerateArray().Any(c => c.ValueKind == JsonValueKind.String && c.GetString() == WebAnnotationJsonLd.Profile));
 
-    private static DateTime? ReadDate(JsonElement item, string name, DateTime fallback)
+    /// <summary>False when the property is there but not a date; an absent one reads as null.</summary>
+    private static bool TryReadDate(JsonElement item, string name, out DateTime? date)
     {
-        if (!item.TryGetProperty(name, out var value)) return fallback;
-        return value.ValueKind == JsonValueKind.String
-            && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
-            ? parsed.UtcDateTime
-            : null;
+        date = null;
+        if (!item.TryGetProperty(name, out var value)) return true;
+        if (value.ValueKind != JsonValueKind.String
+            || !DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)) return false;
+        date = parsed.UtcDateTime;
+        return true;
     }
+
+    /// <summary>A creator given as a name, an agent with a name or nickname, or a list of them (the first named one).</summary>
+    private static string? CreatorName(JsonElement creator) => creator.ValueKind switch
+    {
+        JsonValueKind.String => creator.GetString(),
+        JsonValueKind.Object => Text(creator, "name") ?? Text(creator, "nickname"),
+        JsonValueKind.Array => creator.EnumerateArray().Select(CreatorName).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)),
+        _ => null,
+    };
 
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -73,6 +73,9 @@ public static class WebAnnotationJsonLd
         json.WriteString("type", "Person");
         json.WriteString("name", a.Author);
         json.WriteEndObject();
+        // The creator is who imported it here; where it came from is the standard "via". The name the file claimed is
+        // not written as a creator, so passing a file through this app cannot lend it a verified author.
+        if (a.Imported?.From is { } from && Uri.IsWellFormedUriString(from, UriKind.Absolute)) json.WriteString("via", from);
 
         if (a.Note.Length > 0 || a.Label is not null || a.Tags.Count > 0)
         {

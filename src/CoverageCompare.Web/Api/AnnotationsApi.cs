@@ -155,7 +155,7 @@ public static class AnnotationsApi
 
     /// <summary>Adds the annotations of a Web Annotation JSON-LD file (as exported) to the story, all or nothing.</summary>
     private static async Task<IResult> ImportAsync(
-        int storyId, HttpRequest request, StoryStore stories, AnnotationStore store, IStorySessions sessions, TimeProvider clock, CancellationToken ct)
+        int storyId, HttpRequest request, StoryStore stories, AnnotationStore store, IStorySessions sessions, CancellationToken ct)
     {
         // JSON only, like every write here: a cross-site form cannot send it without a preflight this app never grants.
         if (!request.HasJsonContentType()) return TypedResults.Problem("Send the file as application/ld+json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
@@ -173,9 +173,10 @@ public static class AnnotationsApi
             }
         }
 
-        var parsed = WebAnnotationImport.Read(body.GetBuffer().AsMemory(0, (int)body.Length), clock.GetUtcNow().UtcDateTime);
+        var parsed = WebAnnotationImport.Read(body.GetBuffer().AsMemory(0, (int)body.Length));
         if (parsed.Value is not { } items) return TypedResults.BadRequest(new ApiError(parsed.Error!));
-        var imported = await store.ImportAsync(storyId, items, ct);
+        var importer = Reviewer.From(request.HttpContext.User);
+        var imported = await store.ImportAsync(storyId, items, importer.Name ?? "", importer.UserId, ct);
         if (imported.Succeeded) await sessions.PublishAsync(new StoryChange(storyId, StoryChangeKind.AnnotationsImported), CancellationToken.None);
         return imported.Succeeded ? TypedResults.Ok(new ImportResult(imported.Value)) : TypedResults.BadRequest(new ApiError(imported.Error!));
     }

@@ -47,9 +47,15 @@ public sealed class CapacityLimitTests : IAsyncLifetime
         var annotations = app.Services.GetRequiredService<AnnotationStore>();
 
         var tooMany = Enumerable.Range(0, 4).Select(i => new ImportedAnnotation(Guid.NewGuid(), null, articleId, 4, 11, "council", "The ", " approved",
-            null, [], $"Imported {i}.", "Someone", DateTime.UtcNow, DateTime.UtcNow)).ToList();
-        var import = await annotations.ImportAsync(storyId, tooMany);
+            null, [], $"Imported {i}.", "Someone", DateTime.UtcNow)).ToList();
+        var import = await annotations.ImportAsync(storyId, tooMany, owner.Name, owner.UserId);
         Assert.Contains("at most 3", import.Error);
+        // The way in: a JSON-LD file through the API.
+        var file = new StringContent(JsonLd(storyId, articleId, 4), System.Text.Encoding.UTF8, "application/ld+json");
+        var apiImport = await client.PostAsync($"/api/stories/{storyId}/annotations/import", file);
+        Assert.Equal(HttpStatusCode.BadRequest, apiImport.StatusCode);
+        Assert.Contains("one import adds at most 3", (await apiImport.Content.ReadFromJsonAsync<ApiError>())!.Error);
+        Assert.Empty(await annotations.ListAsync(storyId, includeDeleted: true));
 
         for (var i = 0; i < 4; i++)
             Assert.Equal(ChangeStatus.Ok, (await annotations.CreateAsync(storyId, new NewAnnotation(articleId, 4, 11, null, null, $"Note {i}.", owner.Name, owner.UserId))).Status);
@@ -77,4 +83,21 @@ public sealed class CapacityLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, full.StatusCode);
         Assert.Contains("at most 2 stories", (await full.Content.ReadFromJsonAsync<ApiError>())!.Error);
     }
+
+    private static string JsonLd(int storyId, int articleId, int count) => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+    {
+        ["@context"] = "http://www.w3.org/ns/anno.jsonld",
+        ["type"] = "AnnotationPage",
+        ["items"] = Enumerable.Range(0, count).Select(_ => new Dictionary<string, object>
+        {
+            ["id"] = $"https://elsewhere.example/api/annotations/{Guid.NewGuid()}",
+            ["type"] = "Annotation",
+            ["body"] = new { type = "TextualBody", value = "Bulk." },
+            ["target"] = new Dictionary<string, object>
+            {
+                ["source"] = $"https://elsewhere.example/api/stories/{storyId}/articles/{articleId}",
+                ["selector"] = new { type = "TextQuoteSelector", exact = "council" },
+            },
+        }).ToList(),
+    });
 }
