@@ -113,14 +113,20 @@ public sealed class StickyTopology : IAsyncLifetime
                         Destinations = instances.ToDictionary(i => i.Key, i => new DestinationConfig { Address = i.Value.BaseUrl.ToString().TrimEnd('/') }),
                     },
                 ])
-            .AddTransforms(transforms => transforms.AddResponseTransform(context =>
+            .AddTransforms(transforms =>
             {
-                if (context.HttpContext.Features.Get<IReverseProxyFeature>()?.ProxiedDestination?.DestinationId is { } id)
+                // As nginx's `proxy_set_header Host $host`: the app builds redirects and links from the Host it sees,
+                // and a Location naming an instance's own port sends the browser past the proxy (and off its origin).
+                transforms.AddOriginalHost(true);
+                transforms.AddResponseTransform(context =>
                 {
-                    context.HttpContext.Response.Headers[InstanceHeader] = id;
-                }
-                return ValueTask.CompletedTask;
-            }));
+                    if (context.HttpContext.Features.Get<IReverseProxyFeature>()?.ProxiedDestination?.DestinationId is { } id)
+                    {
+                        context.HttpContext.Response.Headers[InstanceHeader] = id;
+                    }
+                    return ValueTask.CompletedTask;
+                });
+            });
         var app = builder.Build();
         app.MapReverseProxy();
         await app.StartAsync();
