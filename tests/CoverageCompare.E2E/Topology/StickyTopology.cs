@@ -50,6 +50,9 @@ public sealed class StickyTopology : IAsyncLifetime
             ["ConnectionStrings__Default"] = ConnectionString,
             // Development serves the static web assets from the build's manifest, as the in-process fixture does.
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            // This test is about sessions across instances, not the engine; as in the in-process test host, each
+            // instance would otherwise load the 90 MB sentence model while the test waits on its first story page.
+            ["Engine__SentenceModel"] = "none",
             ["RateLimits__Registration__PermitLimit"] = "100000",
             ["RateLimits__SignIn__PermitLimit"] = "100000",
             ["RateLimits__Import__PermitLimit"] = "100000",
@@ -61,6 +64,7 @@ public sealed class StickyTopology : IAsyncLifetime
             await Task.WhenAll(starting);
             instances["A"] = starting[0].Result;
             instances["B"] = starting[1].Result;
+            await Task.WhenAll(instances.Values.Select(WarmUpAsync));
             proxy = await StartProxyAsync();
             ProxyUrl = proxy.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             Browser = await AppFixture.AttachAsync(ProxyUrl);
@@ -81,6 +85,20 @@ public sealed class StickyTopology : IAsyncLifetime
         if (proxy is not null) await proxy.DisposeAsync();
         foreach (var instance in instances.Values) instance.Dispose();
         postgres?.Dispose();
+    }
+
+    /// <summary>
+    /// Renders the pages the tests open first, once, directly on the instance: a cold instance's first pages are
+    /// compiled on the spot, which on a busy two-core machine outlasts a browser's navigation timeout.
+    /// </summary>
+    private static async Task WarmUpAsync(AppProcess instance)
+    {
+        using var client = new HttpClient { BaseAddress = instance.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
+        foreach (var path in new[] { "/", "/account/register", "/account/login", "/stories/1" })
+        {
+            using var response = await client.GetAsync(path);
+            response.EnsureSuccessStatusCode();
+        }
     }
 
     private async Task<WebApplication> StartProxyAsync()

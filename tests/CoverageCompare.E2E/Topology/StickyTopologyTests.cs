@@ -41,18 +41,20 @@ public sealed partial class StickyTopologyTests(StickyTopology topology, ITestOu
         await ben.Page.EvaluateAsync(ObserverScript);
         var claims = await ada.Page.GetByTestId("annotate-claim").CountAsync();
         var latencies = new List<double>();
-        for (var i = 0; i < Propagations; i++)
+        // The first change through each instance's NOTIFY path runs code for the first time; it is not a figure.
+        for (var i = -1; i < Propagations; i++)
         {
             await ada.Page.GetByTestId("side-claims").ClickAsync();
-            await ada.Page.GetByTestId("annotate-claim").Nth(i % claims).ClickAsync();
-            await ada.Page.GetByTestId("annotation-note").FillAsync($"Seen on the other instance {i + 1}");
+            await ada.Page.GetByTestId("annotate-claim").Nth((i + 1) % claims).ClickAsync();
+            await ada.Page.GetByTestId("annotation-note").FillAsync($"Seen on the other instance, #{i + 1}.");
             var savedAt = (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
             await ada.Page.GetByTestId("annotation-save").ClickAsync();
-            var thread = ada.Page.Locator("[data-testid=annotation].is-open", new() { HasText = $"Seen on the other instance {i + 1}" });
+            var thread = ada.Page.Locator("[data-testid=annotation].is-open", new() { HasText = $"Seen on the other instance, #{i + 1}." });
             await Assertions.Expect(thread).ToHaveCountAsync(1);
             var id = (await thread.GetAttributeAsync("data-annotation-id"))!;
             await ben.Page.WaitForFunctionAsync("id => window.seenAnnotations.has(id)", id);
-            latencies.Add(await ben.Page.EvaluateAsync<double>("id => window.seenAnnotations.get(id)", id) - savedAt);
+            var latency = await ben.Page.EvaluateAsync<double>("id => window.seenAnnotations.get(id)", id) - savedAt;
+            if (i >= 0) latencies.Add(latency);
         }
 
         var sorted = latencies.Order().ToArray();
