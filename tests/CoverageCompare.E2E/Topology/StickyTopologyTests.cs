@@ -45,7 +45,7 @@ public sealed class StickyTopologyTests(StickyTopology topology, ITestOutputHelp
             await ada.Page.GetByTestId("annotation-save").ClickAsync();
             var thread = ada.Page.Locator("[data-testid=annotation].is-open", new() { HasText = $"Seen on the other instance, #{i + 1}." });
             await Assertions.Expect(thread).ToHaveCountAsync(1);
-            var id = (await thread.GetAttributeAsync("data-annotation-id"))!;
+            var id = (await thread.GetAttributeAsync("data-annotation-id"))!.ToLowerInvariant();
             await ben.Page.WaitForFunctionAsync("id => window.seenAnnotations.has(id)", id);
             var latency = await ben.Page.EvaluateAsync<double>("id => window.seenAnnotations.get(id)", id) - savedAt;
             if (i >= 0) latencies.Add(latency);
@@ -99,8 +99,9 @@ public sealed class StickyTopologyTests(StickyTopology topology, ITestOutputHelp
         () => {
             window.seenAnnotations = new Map();
             const record = () => {
-                for (const thread of document.querySelectorAll("[data-testid=annotation][data-annotation-id]")) {
-                    const id = thread.dataset.annotationId;
+                // The highlights in the article, which show every annotation; the panel shows them a page at a time.
+                for (const mark of document.querySelectorAll("mark[data-annotation-id]")) {
+                    const id = mark.dataset.annotationId.toLowerCase();
                     if (!window.seenAnnotations.has(id)) window.seenAnnotations.set(id, Date.now());
                 }
             };
