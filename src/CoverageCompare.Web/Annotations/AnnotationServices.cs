@@ -7,5 +7,6 @@ public static class AnnotationServices
     public static IServiceCollection AddAnnotations(this IServiceCollection services) => services
         .AddSingleton<AnnotationStore>()
         .AddSingleton<VerdictLabelStore>()
+        .AddSingleton<AgreementReader>()
         .AddSingleton<NoteRenderer>();
 }
