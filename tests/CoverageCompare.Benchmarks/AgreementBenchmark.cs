@@ -11,7 +11,8 @@ namespace CoverageCompare.Benchmarks;
 /// <see cref="FromAnnotations"/> is what the agreement page computes: annotations placed on claims, then the figures.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+// In process: a build of the generated project times out on this shared machine, and the code has no JIT subtleties.
+[InProcess]
 public class AgreementBenchmark
 {
     private const int Judgements = 10_000;

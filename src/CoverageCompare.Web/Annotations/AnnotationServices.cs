@@ -8,5 +8,6 @@ public static class AnnotationServices
         .AddSingleton<AnnotationStore>()
         .AddSingleton<VerdictLabelStore>()
         .AddSingleton<AgreementReader>()
+        .AddSingleton(services => ClaimReviewSettings.From(services.GetRequiredService<IConfiguration>()))
         .AddSingleton<NoteRenderer>();
 }
