@@ -31,6 +31,9 @@ public sealed partial class AnnotationIris(string baseUrl)
 
     public string Article(int storyId, int articleId) => $"{root}/api/stories/{storyId}/articles/{articleId}";
 
+    /// <summary>The story page with the annotation open: the address a person (or a search engine) reads it at.</summary>
+    public string StoryPage(int storyId, Guid annotationId) => $"{root}/stories/{storyId}?annotation={annotationId}";
+
     /// <summary>The article an IRI of this app names, whichever host wrote it, so files move between installations.</summary>
     public static int? ArticleIdOf(string? iri) =>
         iri is not null && ArticlePath().Match(iri) is { Success: true } match && int.TryParse(match.Groups["article"].Value, out var id) ? id : null;

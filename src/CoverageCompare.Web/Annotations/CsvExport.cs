@@ -20,7 +20,9 @@ public static class CsvExport
         using (var csv = new CsvWriter(writer, Configuration))
         {
             csv.Context.RegisterClassMap<RowMap>();
-            csv.WriteRecords(threads.SelectMany(t => t.Replies.Prepend(t)).Select(a => ToRow(a, outlets.GetValueOrDefault(a.Target.ArticleId, ""))));
+            // A reply is resolved with its thread, so its row says so too.
+            csv.WriteRecords(threads.SelectMany(t => t.Replies.Select(r => r with { ResolvedAt = t.ResolvedAt }).Prepend(t))
+                .Select(a => ToRow(a, outlets.GetValueOrDefault(a.Target.ArticleId, ""))));
         }
         return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(writer.ToString())).ToArray();
     }

@@ -68,7 +68,11 @@ public static class MarkdownReport
         return escaped.ToString();
     }
 
-    /// <summary>Demotes a note's headings so they stay inside its annotation's section.</summary>
+    /// <summary>
+    /// Demotes a note's headings so they stay inside its annotation's section, and escapes every <c>&lt;</c> so raw HTML
+    /// in a note reaches a Markdown renderer as text, never as markup.
+    /// </summary>
     private static string Indented(string note, string indent) =>
-        string.Join('\n', note.Replace("\r\n", "\n").Split('\n').Select(line => indent + (line.TrimStart().StartsWith('#') ? "\\" + line.TrimStart() : line)));
+        string.Join('\n', note.Replace("\r\n", "\n").Replace("<", "\\<", StringComparison.Ordinal).Split('\n')
+            .Select(line => indent + (line.TrimStart().StartsWith('#') ? "\\" + line.TrimStart() : line)));
 }

@@ -123,7 +123,9 @@ public static class WebAnnotationImport
         }
 
         if (!item.TryGetProperty("target", out var target) || target.ValueKind != JsonValueKind.Object) return (null, "its target has no source and selectors.");
-        if (AnnotationIris.ArticleIdOf(Text(target, "source")) is not { } articleId) return (null, "its target's source is not an article IRI of this app.");
+        // Our own exports name the original page as source and our copy as scope.
+        if ((AnnotationIris.ArticleIdOf(Text(target, "source")) ?? AnnotationIris.ArticleIdOf(Text(target, "scope"))) is not { } articleId)
+            return (null, "its target's source is not an article IRI of this app.");
 
         var quote = Elements(target, "selector").FirstOrDefault(s => Text(s, "type") == "TextQuoteSelector");
         var position = Elements(target, "selector").FirstOrDefault(s => Text(s, "type") == "TextPositionSelector");

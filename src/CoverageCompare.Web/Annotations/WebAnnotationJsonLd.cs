@@ -38,7 +38,8 @@ public static class WebAnnotationJsonLd
                 json.WriteString("partOf", collection);
                 json.WriteNumber("startIndex", 0);
                 json.WriteStartArray("items");
-                foreach (var item in items) WriteAnnotation(json, story.Id, item, iris);
+                var urls = story.Articles.ToDictionary(a => a.Id, a => a.Url);
+                foreach (var item in items) WriteAnnotation(json, story.Id, item, iris, urls.GetValueOrDefault(item.Target.ArticleId));
                 json.WriteEndArray();
                 json.WriteEndObject();
             }
@@ -47,10 +48,11 @@ public static class WebAnnotationJsonLd
         return stream.ToArray();
     }
 
-    public static byte[] WriteAnnotation(int storyId, AnnotationView annotation, AnnotationIris iris)
+    /// <param name="articleUrl">The annotated article's own address, when it has one: the target's source.</param>
+    public static byte[] WriteAnnotation(int storyId, AnnotationView annotation, AnnotationIris iris, string? articleUrl = null)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, WriterOptions)) WriteAnnotation(json, storyId, annotation, iris, withContext: true);
+        using (var json = new Utf8JsonWriter(stream, WriterOptions)) WriteAnnotation(json, storyId, annotation, iris, articleUrl, withContext: true);
         return stream.ToArray();
     }
 
@@ -60,7 +62,7 @@ public static class WebAnnotationJsonLd
         : annotation.Note.Length > 0 || annotation.Tags.Count > 0 ? "commenting"
         : "highlighting";
 
-    private static void WriteAnnotation(Utf8JsonWriter json, int storyId, AnnotationView a, AnnotationIris iris, bool withContext = false)
+    private static void WriteAnnotation(Utf8JsonWriter json, int storyId, AnnotationView a, AnnotationIris iris, string? articleUrl, bool withContext = false)
     {
         json.WriteStartObject();
         if (withContext) json.WriteString("@context", Profile);
@@ -94,7 +96,16 @@ public static class WebAnnotationJsonLd
         {
             json.WriteStartObject("target");
             json.WriteString("type", "SpecificResource");
-            json.WriteString("source", iris.Article(storyId, a.Target.ArticleId));
+            // Another tool anchors on the original page; our copy of the text, which the selectors count in, is the scope.
+            if (articleUrl is not null)
+            {
+                json.WriteString("source", articleUrl);
+                json.WriteString("scope", iris.Article(storyId, a.Target.ArticleId));
+            }
+            else
+            {
+                json.WriteString("source", iris.Article(storyId, a.Target.ArticleId));
+            }
             json.WriteStartArray("selector");
             json.WriteStartObject();
             json.WriteString("type", "TextPositionSelector");

@@ -73,12 +73,13 @@ public static class AnnotationsApi
             : TypedResults.Ok(threads);
     }
 
-    private static async Task<IResult> GetAsync(Guid id, HttpRequest request, AnnotationStore store, CancellationToken ct)
+    private static async Task<IResult> GetAsync(Guid id, HttpRequest request, AnnotationStore store, StoryStore stories, CancellationToken ct)
     {
         if (await store.GetAsync(id, ct) is not { } annotation) return TypedResults.NotFound();
-        return AcceptsJsonLd(request)
-            ? TypedResults.Bytes(WebAnnotationJsonLd.WriteAnnotation(annotation.StoryId, annotation, AnnotationIris.For(request)), WebAnnotationJsonLd.ContentType)
-            : TypedResults.Ok(annotation);
+        if (!AcceptsJsonLd(request)) return TypedResults.Ok(annotation);
+        var articleUrl = annotation.IsReply ? null
+            : (await stories.GetAsync(annotation.StoryId, ct))?.Articles.FirstOrDefault(a => a.Id == annotation.Target.ArticleId)?.Url;
+        return TypedResults.Bytes(WebAnnotationJsonLd.WriteAnnotation(annotation.StoryId, annotation, AnnotationIris.For(request), articleUrl), WebAnnotationJsonLd.ContentType);
     }
 
     private static string AuthorName(HttpContext http) => Reviewer.From(http.User).Name ?? "";
@@ -137,7 +138,7 @@ public static class AnnotationsApi
     }
 
     /// <summary>A download of the story's annotations: jsonld (W3C Web Annotation), csv, claimreview (schema.org) or markdown.</summary>
-    private static async Task<IResult> ExportAsync(int storyId, string format, HttpRequest request, StoryStore stories, AnnotationStore store, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(int storyId, string format, HttpRequest request, StoryStore stories, AnnotationStore store, ClaimReviewSettings claimReview, CancellationToken ct)
     {
         if (await stories.GetAsync(storyId, ct) is not { } story) return TypedResults.NotFound();
         var threads = await store.ListAsync(storyId, includeDeleted: false, ct);
@@ -147,7 +148,7 @@ public static class AnnotationsApi
         {
             "jsonld" => TypedResults.File(WebAnnotationJsonLd.WriteCollection(story, threads, iris), WebAnnotationJsonLd.ContentType, $"{name}.jsonld"),
             "csv" => TypedResults.File(CsvExport.Write(story, threads), "text/csv; charset=utf-8", $"{name}.csv"),
-            "claimreview" => TypedResults.File(ClaimReviewExport.Write(story, threads, iris), "application/ld+json", $"{name}.claimreview.jsonld"),
+            "claimreview" => TypedResults.File(ClaimReviewExport.Write(story, threads, iris, claimReview), "application/ld+json", $"{name}.claimreview.jsonld"),
             "markdown" => TypedResults.File(Encoding.UTF8.GetBytes(MarkdownReport.Write(story, threads)), "text/markdown; charset=utf-8", $"{name}.md"),
             _ => TypedResults.BadRequest(new ApiError($"Unknown export format \"{format}\"; use jsonld, csv, claimreview or markdown.")),
         };

@@ -66,6 +66,7 @@ public sealed class AccessControlTests(AccessControlTests.Team team) : IClassFix
         new("PAGE", "/stories/{StoryId:int}", "200 200 200 200 200 200", f => Get($"/stories/{f.StoryId}")),
         new("PAGE", "/stories/{StoryId:int}/matrix", "200 200 200 200 200 200", f => Get($"/stories/{f.StoryId}/matrix")),
         new("PAGE", "/stories/{StoryId:int}/framing", "200 200 200 200 200 200", f => Get($"/stories/{f.StoryId}/framing?claim=c1")),
+        new("PAGE", "/stories/{StoryId:int}/agreement", "200 200 200 200 200 200", f => Get($"/stories/{f.StoryId}/agreement")),
         new("PAGE", "/workspaces", "302 200 200 200 200 200", _ => Get("/workspaces")),
         new("PAGE", "/workspaces/{WorkspaceId:int}", "302 200 200 200 200 200", f => Get($"/workspaces/{f.WorkspaceId}")),
         new("PAGE", "/invite/{WorkspaceId:int}/{Token}", "200 200 200 200 200 200", f => Get($"/invite/{f.WorkspaceId}/not-a-real-token")),
@@ -117,7 +118,7 @@ public sealed class AccessControlTests(AccessControlTests.Team team) : IClassFix
     public async Task TheStoryPageShowsAPrivateStoryOnlyToMembers()
     {
         var fixture = await team.NewStoryAsync();
-        foreach (var (who, view) in Enum.GetValues<Who>().SelectMany(who => new[] { "", "/matrix", "/framing" }.Select(view => (who, view))))
+        foreach (var (who, view) in Enum.GetValues<Who>().SelectMany(who => new[] { "", "/matrix", "/framing", "/agreement" }.Select(view => (who, view))))
         {
             var page = await team.Client(who).GetStringAsync($"/stories/{fixture.StoryId}{view}");
             var member = who is not (Who.Anonymous or Who.Outsider);

@@ -8,6 +8,7 @@ using CoverageCompare.Data.Annotations;
 using CoverageCompare.Data.Workspaces;
 using CoverageCompare.Web.Api;
 using CsvHelper;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoverageCompare.Web.Tests.Annotations;
 
@@ -29,6 +30,7 @@ public sealed class AnnotationExportTests(AppFixture app) : IClassFixture<AppFix
     public async Task TheJsonLdCollectionPassesTheW3cConformanceCheck()
     {
         var (story, _) = await AnnotatedStoryAsync("Conformance");
+        await WithOwnAddressAsync(story.First);
         var file = Path.Combine(Path.GetTempPath(), $"annotations-{Guid.NewGuid():N}.jsonld");
         try
         {
@@ -160,9 +162,119 @@ public sealed class AnnotationExportTests(AppFixture app) : IClassFixture<AppFix
         Assert.Equal("ClaimReview", (string?)review["@type"]);
         Assert.Equal("2.4 million pounds", (string?)review["claimReviewed"]);
         Assert.Equal("Inaccurate", (string?)review["reviewRating"]!["alternateName"]);
-        Assert.Equal("Ada", (string?)review["author"]!["name"]);
+        Assert.Equal(("Organization", "CoverageCompare"), ((string?)review["author"]!["@type"], (string?)review["author"]!["name"]));
         Assert.Equal("Harbour Times", (string?)review["itemReviewed"]!["appearance"]!["publisher"]!["name"]);
-        Assert.Equal($"http://localhost/api/annotations/{root.Id}", (string?)review["url"]);
+        Assert.Equal($"http://localhost/stories/{story.StoryId}?annotation={root.Id}", (string?)review["url"]);
+        Assert.Equal("The council says 3 million.", (string?)review["reviewBody"]);
+    }
+
+    /// <summary>
+    /// Google Search Central, "Fact check (ClaimReview) structured data"
+    /// (https://developers.google.com/search/docs/appearance/structured-data/factcheck), its property tables:
+    /// ClaimReview requires claimReviewed, reviewRating and url, and recommends author and itemReviewed; the Claim in
+    /// itemReviewed recommends appearance, author and datePublished (firstAppearance is the alternative to appearance);
+    /// the Rating requires alternateName and recommends ratingValue, bestRating and worstRating (name is optional).
+    /// </summary>
+    [Fact]
+    public async Task ClaimReviewCarriesGooglesRequiredAndRecommendedProperties()
+    {
+        var story = await AnnotatedStory.CreateAsync(client, "Schema");
+        await WithOwnAddressAsync(story.First);
+        var root = await story.AnnotateAsync(client, story.First, "2.4 million pounds", "Inaccurate",
+            "The council's *own* figure is [3 million](https://example.org/budget).\n\n<script>alert('x')</script><b>bold</b>");
+        await story.AnnotateAsync(client, story.First, "flood barrier", "Unverifiable");
+
+        var json = JsonNode.Parse(await client.GetStringAsync($"/api/stories/{story.StoryId}/annotations/export/claimreview"))!;
+        var reviews = json["@graph"]!.AsArray().Select(r => r!.AsObject()).ToList();
+
+        string[] required = ["claimReviewed", "reviewRating", "url"];
+        string[] recommended = ["author", "itemReviewed"];
+        string[] claimRecommended = ["appearance", "author", "datePublished"];
+        string[] ratingRequired = ["alternateName"];
+        string[] ratingRecommended = ["ratingValue", "bestRating", "worstRating"];
+        Assert.Equal(2, reviews.Count);
+        foreach (var review in reviews)
+        {
+            Assert.Equal("ClaimReview", (string?)review["@type"]);
+            Assert.All(required.Concat(recommended), p => Assert.True(review.ContainsKey(p), $"ClaimReview lacks {p}"));
+            Assert.All(ratingRequired, p => Assert.False(string.IsNullOrWhiteSpace((string?)review["reviewRating"]![p]), $"Rating lacks {p}"));
+            var claim = review["itemReviewed"]!.AsObject();
+            Assert.Equal("Claim", (string?)claim["@type"]);
+            Assert.All(claimRecommended, p => Assert.True(claim.ContainsKey(p), $"Claim lacks {p}"));
+            Assert.Equal(("Person", "Jo Reporter"), ((string?)claim["author"]!["@type"], (string?)claim["author"]!["name"]));
+            Assert.Equal("2026-03-02", (string?)claim["datePublished"]);
+            Assert.Equal("https://harbour-times.example/flood-barrier", (string?)claim["appearance"]!["url"]);
+            Assert.True(Uri.TryCreate((string?)review["url"], UriKind.Absolute, out var url) && !url.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal), "url must be a page");
+            Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", (string?)review["datePublished"]);
+            Assert.Equal("Organization", (string?)review["author"]!["@type"]);
+        }
+
+        var inaccurate = reviews.Single(r => (string?)r["claimReviewed"] == "2.4 million pounds");
+        var rating = inaccurate["reviewRating"]!.AsObject();
+        Assert.All(ratingRecommended, p => Assert.True(rating.ContainsKey(p), $"Rating lacks {p}"));
+        Assert.Equal((1, 5, 1), ((int)rating["ratingValue"]!, (int)rating["bestRating"]!, (int)rating["worstRating"]!));
+        var body = (string)inaccurate["reviewBody"]!;
+        Assert.StartsWith("The council's own figure is 3 million.", body);
+        Assert.DoesNotContain("<", body);
+        Assert.DoesNotContain("*", body);
+        Assert.Equal($"http://localhost/stories/{story.StoryId}?annotation={root.Id}", (string?)inaccurate["url"]);
+
+        // Unverifiable is not a degree of truth: it keeps its name and no number.
+        var unverifiable = reviews.Single(r => (string?)r["claimReviewed"] == "flood barrier")["reviewRating"]!.AsObject();
+        Assert.Equal("Unverifiable", (string?)unverifiable["alternateName"]);
+        Assert.False(unverifiable.ContainsKey("ratingValue"));
+    }
+
+    [Fact]
+    public async Task TheJsonLdTargetsTheArticlesOwnAddressWithOursAsScopeAndImportsBack()
+    {
+        var story = await AnnotatedStory.CreateAsync(client, "Own address");
+        await WithOwnAddressAsync(story.First);
+        var root = await story.AnnotateAsync(client, story.First, "2.4 million pounds", "Inaccurate");
+        await story.AnnotateAsync(client, story.Second, "survived the storm");
+
+        var exported = await GetJsonLdAsync($"/api/stories/{story.StoryId}/annotations");
+        var items = JsonNode.Parse(exported)!["first"]!["items"]!.AsArray();
+
+        var onFirst = items.Single(i => (string?)i!["id"] == $"http://localhost/api/annotations/{root.Id}")!["target"]!;
+        Assert.Equal("https://harbour-times.example/flood-barrier", (string?)onFirst["source"]);
+        Assert.Equal($"http://localhost/api/stories/{story.StoryId}/articles/{story.First.Id}", (string?)onFirst["scope"]);
+        var onSecond = items.Single(i => (string?)i!["id"] != $"http://localhost/api/annotations/{root.Id}")!["target"]!;
+        Assert.Equal($"http://localhost/api/stories/{story.StoryId}/articles/{story.Second.Id}", (string?)onSecond["source"]);
+        Assert.Null(onSecond["scope"]);
+
+        var copy = await AnnotatedStory.CreateAsync(client, "Own address copy");
+        var text = System.Text.Encoding.UTF8.GetString(exported)
+            .Replace($"/api/stories/{story.StoryId}/articles/{story.First.Id}", $"/api/stories/{copy.StoryId}/articles/{copy.First.Id}")
+            .Replace($"/api/stories/{story.StoryId}/articles/{story.Second.Id}", $"/api/stories/{copy.StoryId}/articles/{copy.Second.Id}");
+        // The same install keeps ids unique, so the copy's annotations get new ones.
+        text = System.Text.RegularExpressions.Regex.Replace(text, "/api/annotations/[0-9a-f-]{36}", _ => $"/api/annotations/{Guid.NewGuid()}");
+        var imported = await client.PostAsync($"/api/stories/{copy.StoryId}/annotations/import", new StringContent(text, System.Text.Encoding.UTF8, "application/ld+json"));
+        Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+        var back = await client.GetFromJsonAsync<List<AnnotationView>>($"/api/stories/{copy.StoryId}/annotations");
+        Assert.Contains(back!, a => a.Target.ArticleId == copy.First.Id && a.Target.Exact == "2.4 million pounds");
+    }
+
+    [Fact]
+    public async Task TheMarkdownReportPassesNoRawHtmlFromNotesAndTheCsvFillsResolvedForReplies()
+    {
+        var story = await AnnotatedStory.CreateAsync(client, "Raw HTML");
+        var root = await story.AnnotateAsync(client, story.First, "flood barrier", "Accurate", "Fine.\n<script>alert(1)</script>\n<img src=x onerror=alert(2)>");
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/annotations/{root.Id}/replies", new ReplyRequest("Agreed <b>here</b>."))).StatusCode);
+        Assert.True((await client.PostAsJsonAsync($"/api/annotations/{root.Id}/resolve", new AnnotationActionRequest(root.Version))).IsSuccessStatusCode);
+
+        var report = await client.GetStringAsync($"/api/stories/{story.StoryId}/annotations/export/markdown");
+        var html = Markdig.Markdown.ToHtml(report);
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
+
+        using var csv = new CsvReader(new StringReader(await client.GetStringAsync($"/api/stories/{story.StoryId}/annotations/export/csv")), CultureInfo.InvariantCulture);
+        var rows = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, row => Assert.Matches(@"^\d{4}-\d{2}-\d{2}T", (string)row["resolved"]));
     }
 
     [Fact]
@@ -199,6 +311,14 @@ public sealed class AnnotationExportTests(AppFixture app) : IClassFixture<AppFix
 
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/api/stories/{story.StoryId}/annotations/export/pdf")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/stories/987654/annotations/export/csv")).StatusCode);
+    }
+
+    /// <summary>Gives the article the details an imported web page has: its author, address and date.</summary>
+    private async Task WithOwnAddressAsync(Data.Stories.ArticleView article)
+    {
+        var updated = await app.Factory.Services.GetRequiredService<Data.Stories.StoryStore>().UpdateArticleAsync(article.Id,
+            new Data.Stories.ArticleDetails(article.Outlet, article.Title, "Jo Reporter", "https://harbour-times.example/flood-barrier", new DateOnly(2026, 3, 2)));
+        Assert.True(updated.Succeeded, updated.Error);
     }
 
     private async Task<(AnnotatedStory Story, AnnotationView Root)> AnnotatedStoryAsync(string title)
