@@ -25,12 +25,13 @@ public sealed class StoryWritePathTests(AppFixture app) : InteractiveHost(app), 
         using var stopListening = listening;
         var stories = App.Factory.Services.GetRequiredService<StoryStore>();
         var edits = new List<StoryEdit>();
+        var view = (await stories.GetAsync(story.StoryId))!;
         var cut = RenderInStory<StoryHeader>(story.StoryId, new Reviewer(team.Owner.UserId, team.Owner.Name), WorkspaceRole.Owner, p => p
-            .Add(h => h.Story, (await stories.GetAsync(story.StoryId))!)
+            .Add(h => h.Story, view)
             .Add(h => h.OnRenamed, () => edits.Add(new StoryEdit(StoryChangeKind.StoryRenamed, null))));
 
         cut.Find("[data-testid=rename-story]").Click();
-        cut.Find("[data-testid=story-title-input]").Input("New title");
+        cut.Find("[data-testid=story-title-input]").Change("New title");
         cut.Find("[data-testid=save-story-title]").Click();
 
         cut.WaitForAssertion(() => Assert.Single(edits));
