@@ -8,6 +8,8 @@ public static class SessionServices
     public static IServiceCollection AddStorySessions(this IServiceCollection services, DatabaseSettings database)
     {
         services.AddSingleton<MembershipChanges>();
+        services.AddSingleton<StoryWrites>();
+        services.AddScoped<Components.Pages.Story.StoryState>();
         if (!database.IsPostgres) return services.AddSingleton<IStorySessions, InProcessStorySessions>();
         services.AddSingleton(sp => new PostgresStorySessions(database.ConnectionString, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IStorySessions>(sp => sp.GetRequiredService<PostgresStorySessions>());

@@ -1,0 +1,295 @@
+using System.Globalization;
+using CoverageCompare.Analysis;
+using CoverageCompare.Data.Analyses;
+using CoverageCompare.Data.Annotations;
+using CoverageCompare.Data.Stories;
+using CoverageCompare.Data.Workspaces;
+using CoverageCompare.Web.Accounts;
+using CoverageCompare.Web.Sessions;
+using CoverageCompare.Web.Framing;
+
+namespace CoverageCompare.Web.Components.Pages.Story;
+
+/// <summary>
+/// The one owner of an open story's state in a circuit (scoped, like eShop's BasketState): the story, its analysis and
+/// annotations, the live session and its reload loop, and what the reader has selected. The story page and its panels
+/// render from it and raise intents; it tells them to render again through <see cref="Changed"/>.
+/// </summary>
+public sealed class StoryState(
+    StoryStore stories, AnalysisStore analyses, AnnotationStore annotations, VerdictLabelStore verdictLabels,
+    IStorySessions sessions, WorkspaceAccess workspaces, StoryWrites writes) : IDisposable
+{
+    private IStorySubscription? session;
+    private Func<Func<Task>, Task> dispatch = work => work();
+    private Reload pendingReload;
+    private Task reloading = Task.CompletedTask;
+    private Reviewer reviewer = Reviewer.Anonymous;
+
+    // Readers who are not signed in are one anonymous reader per page, so two anonymous tabs show as two.
+    private readonly string anonymousKey = "anonymous:" + Guid.NewGuid().ToString("N");
+
+    public int StoryId { get; private set; }
+    public bool Loaded { get; private set; }
+    public StoryView? Story { get; private set; }
+    public StoryAnalysis? Analysis { get; private set; }
+    public AnalysisProgress? Progress { get; private set; }
+    public Comparison Comparison { get; private set; } = Comparison.Empty;
+    public StoryFraming? Framing { get; private set; }
+    public IReadOnlyList<Source> Sources { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> Outlets { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<int, string> ArticleTitles { get; private set; } = new Dictionary<int, string>();
+    public IReadOnlyList<AnnotationView> Threads { get; private set; } = [];
+    public IReadOnlyList<string> Labels { get; private set; } = [];
+    public IReadOnlyList<SessionPresence> Viewers { get; private set; } = [];
+    public StoryPermissions Permissions { get; private set; } = default!;
+    public string? ConnectionId => session?.ConnectionId;
+
+    // What this reader has selected and opened.
+    public PendingTarget? Selection { get; private set; }
+    public string? SelectionError { get; private set; }
+    public PendingTarget? NewTarget { get; private set; }
+    public string? NewError { get; private set; }
+    public Guid? OpenAnnotation { get; private set; }
+    public bool ShowAnnotations { get; set; }
+    public bool SideOpen { get; set; }
+    public string? LookingAt { get; private set; }
+    public bool Busy { get; private set; }
+    public string? Error { get; private set; }
+
+    /// <summary>Whether the framing view is shown, so its measures are only computed for those who look at them.</summary>
+    public bool FramingShown
+    {
+        get;
+        set
+        {
+            field = value;
+            if (value) Framing ??= BuildFraming();
+        }
+    }
+
+    /// <summary>Raised after the state changed outside an event of the page (a live change, analysis progress).</summary>
+    public event Action? Changed;
+
+    /// <summary>
+    /// Opens a story for this circuit: joins its live session when interactive (before loading, so a change made while
+    /// it loads is heard) and loads it. <paramref name="onCircuit"/> runs work on the circuit's renderer.
+    /// </summary>
+    public async Task OpenAsync(int storyId, Reviewer reader, bool interactive, Func<Func<Task>, Task> onCircuit)
+    {
+        dispatch = onCircuit;
+        reviewer = reader;
+        if (Story is not null && StoryId == storyId && (session is not null || !interactive)) return;
+        // Only those who may read the story join it, so no outsider shows up in its presence list or hears its changes.
+        if (interactive && (session is null || StoryId != storyId) && await workspaces.RoleForStoryAsync(storyId, reader.UserId) is not null)
+        {
+            session?.Dispose();
+            session = sessions.Join(storyId, CurrentViewer(), OnStoryChangedAsync);
+            LookingAt = null;
+        }
+        StoryId = storyId;
+        await ReloadAsync(Reload.Story | Reload.Presence);
+    }
+
+    /// <summary>Leaves the story: the page was left or the circuit ends. What was selected goes with it.</summary>
+    public void Close()
+    {
+        session?.Dispose();
+        session = null;
+        (Selection, SelectionError, NewTarget, NewError, LookingAt, SideOpen, Error) = (null, null, null, null, null, false, null);
+    }
+
+    public void Dispose() => Close();
+
+    public IReadOnlyList<ClaimMark> MarksOf(ArticleView article) =>
+        Comparison.MarksByArticle.GetValueOrDefault(AnalysisStore.ArticleKey(article.Id), []);
+
+    // Worked out once per loaded list, so a render that changes no annotation (opening a panel) hands every column the
+    // same marks and the columns skip rendering their text again.
+    private IReadOnlyList<AnnotationView>? marksOf;
+    private ILookup<int, AnnotationMark> annotationMarks = Enumerable.Empty<AnnotationMark>().ToLookup(m => 0);
+    private readonly Dictionary<int, IReadOnlyList<AnnotationMark>> marksByArticle = [];
+
+    public IReadOnlyList<AnnotationMark> AnnotationsOf(ArticleView article)
+    {
+        if (!ReferenceEquals(marksOf, Threads))
+        {
+            (marksOf, annotationMarks) = (Threads, Threads
+                .Where(t => t.DeletedAt is null && !t.Target.Orphaned)
+                .ToLookup(t => t.Target.ArticleId, t => new AnnotationMark(t.Id, t.Target.Start, t.Target.End, t.Label, t.ResolvedAt is not null)));
+            marksByArticle.Clear();
+        }
+        if (!marksByArticle.TryGetValue(article.Id, out var marks)) marksByArticle[article.Id] = marks = annotationMarks[article.Id].ToList();
+        return marks;
+    }
+
+    public string? ClaimText(string claimId) => Analysis?.Result.Claims.FirstOrDefault(c => c.Id == claimId)?.Text;
+
+    /// <summary>Who this reader is to the others in the story: their account, so two tabs of one person show once.</summary>
+    private SessionViewer CurrentViewer() => reviewer.UserId is { } userId
+        ? SessionViewer.Create("user:" + userId, reviewer.Name ?? "Member")
+        : SessionViewer.Create(anonymousKey, "Anonymous reader");
+
+    [Flags]
+    private enum Reload { None = 0, Presence = 1, Annotations = 2, Story = 4 }
+
+    private static Reload ReloadFor(StoryChangeKind kind) =>
+        kind.IsPresence() ? Reload.Presence
+        : kind.IsAnnotationsOnly() ? Reload.Annotations
+        : kind == StoryChangeKind.Resync ? Reload.Story | Reload.Presence
+        : Reload.Story;
+
+    /// <summary>
+    /// Every reload goes through here. What is asked for while one runs is done by the next turn of the same loop, so
+    /// a change that arrives mid-reload is never lost, a burst of changes costs one more reload, and an older reload
+    /// never finishes after a newer one and puts stale data back.
+    /// </summary>
+    private Task ReloadAsync(Reload what)
+    {
+        pendingReload |= what;
+        if (reloading.IsCompleted) reloading = ReloadPendingAsync();
+        return reloading;
+    }
+
+    private async Task ReloadPendingAsync()
+    {
+        while (pendingReload != Reload.None)
+        {
+            var what = pendingReload;
+            pendingReload = Reload.None;
+            if (what.HasFlag(Reload.Story)) await LoadAsync();
+            else if (what.HasFlag(Reload.Annotations)) await LoadAnnotationsAsync();
+            if (what.HasFlag(Reload.Presence)) Viewers = await sessions.ViewersAsync(StoryId);
+        }
+    }
+
+    // Runs on the hub's delivery task: hand the reload to the circuit and return, so the hub can deliver the next
+    // change (which joins the same reload) instead of waiting for the database.
+    private Task OnStoryChangedAsync(StoryChange change) => dispatch(() => ReloadAsync(ReloadFor(change.Kind)));
+
+    /// <summary>Reloads what a change of ours touched and, if it was stored, tells the others in the story.</summary>
+    public async Task ChangedAsync(StoryEdit edit)
+    {
+        if (edit.Saved && !edit.Published)
+        {
+            await writes.PublishAsync(new StoryChange(StoryId, edit.Kind, edit.SubjectId, reviewer.Name, ConnectionId));
+        }
+        await ReloadAsync(ReloadFor(edit.Kind));
+    }
+
+    private async Task LoadAsync()
+    {
+        var role = await workspaces.RoleForStoryAsync(StoryId, reviewer.UserId);
+        Permissions = new StoryPermissions(StoryId, reviewer, role);
+        Story = role is null ? null : await stories.GetAsync(StoryId);
+        Loaded = true;
+        if (Story is null) return;
+
+        Sources = Source.Of(Story);
+        Outlets = Story.Articles.ToDictionary(a => AnalysisStore.ArticleKey(a.Id), a => a.DisplayOutlet);
+        ArticleTitles = Story.Articles.ToDictionary(a => a.Id, a => $"{a.DisplayOutlet}: {a.Title}");
+        Analysis = await analyses.GetAsync(StoryId, progress: new Progress<AnalysisProgress>(p =>
+        {
+            Progress = p;
+            Changed?.Invoke();
+        }));
+        Progress = null;
+        Comparison = Analysis is not null ? Comparison.Build(Story, Analysis) : Comparison.Empty;
+        Framing = FramingShown ? BuildFraming() : null;
+        await LoadAnnotationsAsync();
+    }
+
+    private async Task LoadAnnotationsAsync()
+    {
+        Threads = await annotations.ListAsync(StoryId, includeDeleted: true);
+        Labels = await verdictLabels.ListAsync();
+    }
+
+    private StoryFraming? BuildFraming() => Story is not null && Analysis is not null ? StoryFraming.Build(Story, Analysis) : null;
+
+    // Intents: what the reader selected, opened and asked for.
+
+    public void SelectText(int articleId, int start, int end)
+    {
+        var text = Story?.Articles.FirstOrDefault(a => a.Id == articleId)?.Text;
+        if (text is null || start < 0 || end > text.Length || end <= start) return;
+        var quote = text[start..end];
+        (Selection, SelectionError) = string.IsNullOrWhiteSpace(quote)
+            ? ((PendingTarget?)null, (string?)"The selection holds no text to annotate.")
+            : (new PendingTarget(articleId, start, end, quote), null);
+    }
+
+    public void RefuseSelection(string reason) => (Selection, SelectionError) = (null, reason.Length > 200 ? reason[..200] : reason);
+
+    public void ClearSelection() => (Selection, SelectionError) = (null, null);
+
+    /// <summary>Opens the annotation editor on the selected text (the panel opens as a drawer on a phone).</summary>
+    public bool AnnotateSelection()
+    {
+        if (Selection is null || !Permissions.Can(StoryOperation.Annotate)) return false;
+        (NewTarget, NewError, ShowAnnotations, SideOpen) = (Selection, null, true, true);
+        Selection = null;
+        return true;
+    }
+
+    public void AnnotateClaim(Claim claim)
+    {
+        if (!int.TryParse(claim.ArticleId, out var articleId)) return;
+        (NewTarget, NewError, ShowAnnotations) = (new PendingTarget(articleId, claim.Start, claim.End, claim.Text), null, true);
+    }
+
+    public void CancelNew() => NewTarget = null;
+
+    public void Open(Guid annotationId) => (OpenAnnotation, ShowAnnotations, SideOpen) = (annotationId, true, true);
+
+    /// <summary>The annotation named in the address: opened once, so closing it afterwards sticks.</summary>
+    public void OpenFromAddress(Guid? annotationId)
+    {
+        if (annotationId is { } id && id != OpenAnnotation) (OpenAnnotation, ShowAnnotations) = (id, true);
+    }
+
+    /// <summary>The claim this reader looks at, shared with the others in the story; false when it did not change.</summary>
+    public async Task<bool> LookAtAsync(string? claimId)
+    {
+        // Only claims of this story's analysis are shared, so what others see stays small and meaningful.
+        var claim = claimId is null ? null : Analysis?.Result.Claims.FirstOrDefault(c => c.Id == claimId)?.Id;
+        if (claim == LookingAt) return false;
+        LookingAt = claim;
+        if (session is not null) await session.UpdateAsync(CurrentViewer(), LookingAt);
+        return true;
+    }
+
+    public async Task CreateAnnotationAsync(AnnotationEdit edit)
+    {
+        if (NewTarget is not { } target) return;
+        Busy = true;
+        var created = await writes.RunAsync(StoryId, reviewer, StoryOperation.Annotate,
+            _ => annotations.CreateAsync(StoryId, new NewAnnotation(target.ArticleId, target.Start, target.End, edit.Label, edit.Tags, edit.Note, reviewer.Name!, reviewer.UserId)),
+            result => result.Annotation is { } annotation ? new StoryChange(StoryId, StoryChangeKind.AnnotationCreated, annotation.Id.ToString(), reviewer.Name, ConnectionId) : null);
+        Busy = false;
+        if (!created.Allowed || created.Value!.Status != ChangeStatus.Ok)
+        {
+            NewError = created.Allowed ? created.Value!.Error : created.Decision.Message;
+            return;
+        }
+        (NewTarget, NewError, OpenAnnotation) = (null, null, created.Value.Annotation!.Id);
+        await ReloadAsync(Reload.Annotations);
+    }
+
+    public async Task CorrectAsync((LinkView Link, CorrectionKind Kind) correction)
+    {
+        var saved = await writes.RunAsync(StoryId, reviewer, StoryOperation.CorrectLinks,
+            _ => analyses.CorrectAsync(StoryId, correction.Link.A, correction.Link.B, correction.Kind, reviewer.Name!),
+            result => result.Succeeded ? new StoryChange(StoryId, StoryChangeKind.LinkCorrected, result.Value.ToString(CultureInfo.InvariantCulture), reviewer.Name, ConnectionId) : null);
+        Error = saved.Allowed ? saved.Value!.Error : saved.Decision.Message;
+        if (saved.Allowed) await ReloadAsync(Reload.Story);
+    }
+
+    public async Task UndoCorrectionAsync(int correctionId)
+    {
+        var removed = await writes.RunAsync(StoryId, reviewer, StoryOperation.CorrectLinks,
+            _ => analyses.RemoveCorrectionAsync(StoryId, correctionId),
+            done => done ? new StoryChange(StoryId, StoryChangeKind.CorrectionUndone, correctionId.ToString(CultureInfo.InvariantCulture), reviewer.Name, ConnectionId) : null);
+        Error = removed.Decision.Message;
+        if (removed.Allowed) await ReloadAsync(Reload.Story);
+    }
+}
