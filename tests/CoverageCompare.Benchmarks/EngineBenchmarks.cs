@@ -34,7 +34,7 @@ public class SeedStoryBenchmark
 
 /// <summary>Model load and first embedding: one analysis per fresh process.</summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.ColdStart, launchCount: 3, warmupCount: 0, iterationCount: 1)]
+[SimpleJob(RunStrategy.ColdStart, launchCount: 2, warmupCount: 0, iterationCount: 1)]
 public class ColdStartBenchmark
 {
     private IReadOnlyList<ArticleInput> _seeds = [];

@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using CoverageCompare.Benchmarks;
 
@@ -10,6 +11,19 @@ if (args is ["--stats"])
         var started = System.Diagnostics.Stopwatch.StartNew();
         var result = new CoverageCompare.Analysis.StoryAnalyzer().Analyze(story);
         Console.WriteLine($"{n} articles: {story.Sum(a => a.Text.Split(' ').Length)} words, {result.Claims.Count} claims, {result.Links.Count} links, {result.Groups.Count} groups, {started.ElapsedMilliseconds} ms");
+    }
+    return;
+}
+
+// `--make-story DIR N` writes the generated story of N articles (~1,000 words each) as DIR/a01.txt …, for timing and
+// measuring the peak memory of `coverage-compare analyze` in a process of its own.
+if (args is ["--make-story", var storyDir, var articleCount])
+{
+    Directory.CreateDirectory(storyDir);
+    var story = StoryGenerator.Generate(int.Parse(articleCount, System.Globalization.CultureInfo.InvariantCulture));
+    for (var i = 0; i < story.Count; i++)
+    {
+        File.WriteAllText(Path.Combine(storyDir, $"a{i + 1:D3}.txt"), story[i].Text);
     }
     return;
 }
@@ -33,4 +47,5 @@ if (args is ["--make-batch", var dir, ..])
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(StoryGenerator).Assembly).Run(args);
+// The generated benchmark project builds the web app too; on a shared machine that takes longer than the default 2 minutes.
+BenchmarkSwitcher.FromAssembly(typeof(StoryGenerator).Assembly).Run(args, ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(20)));

@@ -12,6 +12,7 @@ namespace CoverageCompare.Cli.Analyze;
 public sealed class AnalyzeCommand(ISentenceEncoder? encoder = null) : ICliCommand
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private static readonly int Workers = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     public string Name => "analyze";
 
@@ -74,35 +75,44 @@ public sealed class AnalyzeCommand(ISentenceEncoder? encoder = null) : ICliComma
         var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(manifest)) ?? ".";
         string Resolve(string path) => File.Exists(path) || Path.IsPathRooted(path) ? path : Path.Combine(baseDirectory, path);
 
+        var stories = lines.Select((line, n) => (Line: line, Number: n + 1)).Where(s => !string.IsNullOrWhiteSpace(s.Line)).ToArray();
+        var bar = console.ErrorIsTerminal ? new ProgressBar(console.Error, stories.Length) : null;
+        var barGate = new Lock();
+        // Stories are independent and the analyzer, model and vector cache are thread-safe: one story per core, in
+        // manifest order on output. A vector does not depend on which story computed it first, so output is identical.
+        var results = stories.AsParallel().AsOrdered().WithDegreeOfParallelism(Workers)
+            .Select(story =>
+            {
+                var result = AnalyzeLine(story.Line, story.Number, Resolve, analyzer);
+                lock (barGate)
+                {
+                    bar?.Advance(1);
+                }
+                return result;
+            })
+            .ToArray();
         var output = new StringBuilder();
-        var failed = false;
-        var bar = console.ErrorIsTerminal ? new ProgressBar(console.Error, lines.Count(l => !string.IsNullOrWhiteSpace(l))) : null;
-        for (var n = 0; n < lines.Length; n++)
+        foreach (var (json, _) in results)
         {
-            bar?.Advance(string.IsNullOrWhiteSpace(lines[n]) ? 0 : 1);
-            if (string.IsNullOrWhiteSpace(lines[n]))
-            {
-                continue;
-            }
-            var entry = ManifestEntry.Parse(lines[n], out var problem);
-            if (entry is null)
-            {
-                output.Append(AnalysisJson.SerializeError(null, $"manifest line {n + 1}: {problem}")).Append('\n');
-                failed = true;
-                continue;
-            }
-            var articles = ArticleFiles.Load(entry.Files, Resolve, out var error);
-            if (articles is null)
-            {
-                output.Append(AnalysisJson.SerializeError(entry.Id, error!)).Append('\n');
-                failed = true;
-                continue;
-            }
-            output.Append(AnalysisJson.Serialize(Analyze(articles, analyzer, entry.Id))).Append('\n');
+            output.Append(json).Append('\n');
         }
+        var failed = results.Any(r => r.Failed);
         bar?.Done();
         var written = Emit(output.ToString(), options.OutPath, console);
         return written != CommandLine.Success ? written : failed ? CommandLine.PartialFailure : CommandLine.Success;
+    }
+
+    private static (string Json, bool Failed) AnalyzeLine(string line, int number, Func<string, string> resolve, StoryAnalyzer analyzer)
+    {
+        var entry = ManifestEntry.Parse(line, out var problem);
+        if (entry is null)
+        {
+            return (AnalysisJson.SerializeError(null, $"manifest line {number}: {problem}"), true);
+        }
+        var articles = ArticleFiles.Load(entry.Files, resolve, out var error);
+        return articles is null
+            ? (AnalysisJson.SerializeError(entry.Id, error!), true)
+            : (AnalysisJson.Serialize(Analyze(articles, analyzer, entry.Id)), false);
     }
 
     private static AnalysisDocument Analyze(List<LoadedArticle> articles, StoryAnalyzer analyzer, string? id) =>

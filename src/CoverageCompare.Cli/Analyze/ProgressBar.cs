@@ -16,8 +16,8 @@ internal sealed class ProgressBar(TextWriter error, int total)
         {
             return;
         }
-        Draw();
         _done += stories;
+        Draw();
     }
 
     public void Done()
