@@ -9,6 +9,6 @@ using CoverageCompare.Cli.Import;
 // Each subcommand is one ICliCommand.
 // The sentence model loads on first use only, so the other commands never pay for it.
 using var encoder = new MiniLmEncoder();
-ICliCommand[] commands = [new AnalyzeCommand(encoder), new FramingCommand(), new ImportCommand(), new BackupCommand(), new RestoreCommand(TimeProvider.System), new EvaluateCommand()];
+ICliCommand[] commands = [new AnalyzeCommand(encoder), new FramingCommand(), new ImportCommand(), new BackupCommand(), new RestoreCommand(TimeProvider.System), new EvaluateCommand(encoder)];
 
 return CommandLine.Run(commands, args, CliConsole.FromProcess());

@@ -11,12 +11,12 @@ namespace CoverageCompare.Analysis.Tests;
 public sealed class SeedFixtureTests(ITestOutputHelper output)
 {
     // The quality bar is 0.95 for recall and precision and every listed disagreement flagged. These floors are what
-    // the engine reaches today with the sentence model (19/37 pairs, 21/26 links), so a regression fails; raise them as
-    // the engine improves.
-    private const double RecallFloor = 0.50;
-    private const double PrecisionFloor = 0.78;
+    // the engine reaches today with the sentence model (22/37 pairs, 30/34 pairs shown, every disagreement), so a
+    // regression fails; raise them as the engine improves.
+    private const double RecallFloor = 0.58;
+    private const double PrecisionFloor = 0.82;
     private const double RelationFloor = 1.0;
-    private const double DisagreementFloor = 0.80;
+    private const double DisagreementFloor = 1.0;
 
     private static readonly StoryAnalyzer Analyzer = new(Models.WithModel());
 
