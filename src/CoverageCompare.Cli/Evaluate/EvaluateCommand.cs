@@ -61,8 +61,8 @@ public sealed class EvaluateCommand(ISentenceEncoder? encoder = null) : ICliComm
 
         var result = new StoryAnalyzer(new AnalyzerOptions { Encoder = noModel ? null : encoder }).Analyze(articles);
         var report = GoldEvaluator.Evaluate(gold, articles, result);
-        console.Out.WriteLine($"engine                                {result.Engine.Name}{(result.Engine.Note is { } note ? $" ({note})" : "")}");
         Print(report, console.Out);
+        console.Out.WriteLine($"engine: {result.Engine.Name}{(result.Engine.Note is { } note ? $" ({note})" : "")}");
 
         var figures = new[] { report.Recall, report.Precision, report.RelationAccuracy, report.DisagreementRecall };
         var below = Thresholds.Zip(figures).Where(t => minimums.TryGetValue(t.First, out var min) && t.Second.Value < min).ToList();
