@@ -10,6 +10,6 @@ using CoverageCompare.Cli.Import;
 // Each subcommand is one ICliCommand.
 // The sentence model loads on first use only, so the other commands never pay for it.
 using var encoder = new MiniLmEncoder();
-ICliCommand[] commands = [new AnalyzeCommand(encoder), new FramingCommand(), new ImportCommand(), new BackupCommand(), new RestoreCommand(TimeProvider.System), new EvaluateCommand(), new AgreementCommand(encoder)];
+ICliCommand[] commands = [new AnalyzeCommand(encoder), new FramingCommand(), new ImportCommand(), new BackupCommand(), new RestoreCommand(TimeProvider.System), new EvaluateCommand(encoder), new AgreementCommand(encoder)];
 
 return CommandLine.Run(commands, args, CliConsole.FromProcess());

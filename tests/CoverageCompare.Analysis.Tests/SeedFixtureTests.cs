@@ -11,12 +11,12 @@ namespace CoverageCompare.Analysis.Tests;
 public sealed class SeedFixtureTests(ITestOutputHelper output)
 {
     // The quality bar is 0.95 for recall and precision and every listed disagreement flagged. These floors are what
-    // the engine reaches today with the sentence model (19/37 pairs, 21/26 links), so a regression fails; raise them as
-    // the engine improves.
-    private const double RecallFloor = 0.50;
-    private const double PrecisionFloor = 0.78;
+    // the engine reaches today with the sentence model (22/37 pairs, 30/34 pairs shown, every disagreement), so a
+    // regression fails; raise them as the engine improves.
+    private const double RecallFloor = 0.58;
+    private const double PrecisionFloor = 0.82;
     private const double RelationFloor = 1.0;
-    private const double DisagreementFloor = 0.80;
+    private const double DisagreementFloor = 1.0;
 
     private static readonly StoryAnalyzer Analyzer = new(Models.WithModel());
 
@@ -32,7 +32,8 @@ public sealed class SeedFixtureTests(ITestOutputHelper output)
         var report = GoldEvaluator.Evaluate(gold, articles, analyzer.Analyze(articles));
         output.WriteLine($"{name}: recall {report.Recall}; precision {report.Precision}; relation accuracy {report.RelationAccuracy}; disagreements {report.DisagreementRecall}");
         // A measurement more than a check (the README has the figures): each signal alone still finds a third of the pairs.
-        Assert.True(report.Recall.Value >= 0.3 && report.Precision.Value >= 0.75, $"{name}: recall {report.Recall}, precision {report.Precision}");
+        // Precision is over every pair a reader is shown, grouped or linked: the lexical engine's groups make it 21/29.
+        Assert.True(report.Recall.Value >= 0.3 && report.Precision.Value >= 0.7, $"{name}: recall {report.Recall}, precision {report.Precision}");
     }
 
     public static string GoldPath => Path.Combine(TestPaths.RepoRoot, "tests", "CoverageCompare.Analysis.Tests", "Fixtures", "seed-gold.json");

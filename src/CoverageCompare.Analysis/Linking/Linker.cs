@@ -3,8 +3,9 @@ using CoverageCompare.Analysis.Relations;
 
 namespace CoverageCompare.Analysis.Linking;
 
-/// <summary>A link: <see cref="Cosine"/> is the sentence model's (null without it); <see cref="ByMeaning"/> when only the model found it.</summary>
-internal readonly record struct Candidate(int A, int B, double Score, double? Cosine = null, bool ByMeaning = false);
+/// <summary>A link: <see cref="Cosine"/> is the sentence model's (null without it); <see cref="ByMeaning"/> when only the model found it;
+/// <see cref="Specifics"/> counts the names, numbers, dates and rare words the two share.</summary>
+internal readonly record struct Candidate(int A, int B, double Score, double? Cosine = null, bool ByMeaning = false, int Specifics = 0);
 
 /// <summary>
 /// Finds pairs of claims from different articles that report the same fact. Candidates come from an
@@ -31,6 +32,7 @@ internal sealed class Linker(AnalyzerOptions options)
     private const double Agreement = 0.5;
     private const double RareShare = 0.05;
     private const double CompoundScore = 0.6;
+    private const int SecondPartnerSpecifics = 1;
 
     public List<Candidate> Link(StoryFeatures story, SemanticSpace? space = null)
     {
@@ -97,7 +99,9 @@ internal sealed class Linker(AnalyzerOptions options)
             // Only pairs the index found (sharing an uncommon term) may link on words; the model's proposals need meaning.
             var byIndex = new HashSet<(int, int)>(proposed);
             proposed.UnionWith(space.Neighbours(articleOf, ParaphraseFloor));
-            var rare = Math.Max(2, (int)(RareShare * claims.Count));
+            // A word is rare when no more claims use it than one fact told once per article would, and only against
+            // enough text to tell: in a story of a few sentences every word is "rare".
+            var rare = Math.Min(claims.Max(c => c.Article) + 1, (int)(RareShare * claims.Count));
             foreach (var (a, b) in proposed.Order())
             {
                 if (Judge(claims[a], claims[b], space, story, rare, byIndex.Contains((a, b))) is { } candidate)
@@ -120,9 +124,12 @@ internal sealed class Linker(AnalyzerOptions options)
         var lexical = Score(a, b);
         // Both signals on one scale: the meaning from the relative cosine, the words from the lexical score.
         var meaning = Math.Clamp((relative - MeaningFloor) / (SameMeaning - MeaningFloor), 0, 1);
-        var words = Math.Min(1, lexical / (2 * options.LinkThreshold));
-        var byWords = lexical >= options.LinkThreshold && relative >= RefuseBelow;
-        var byMeaning = relative >= ParaphraseFloor && (relative >= SameMeaning || (meaning + words) / 2 >= Agreement || SharesSpecifics(a, b, story, rare));
+        // Words are evidence only through the index, which ignores the story's common words: sentences that share
+        // nothing but common words ("council", "residents", "report") are not the same fact however alike they read.
+        var words = indexed ? Math.Min(1, lexical / (2 * options.LinkThreshold)) : 0;
+        var byWords = indexed && lexical >= options.LinkThreshold && relative >= RefuseBelow;
+        var specifics = Specifics(a, b, story, rare);
+        var byMeaning = relative >= ParaphraseFloor && (relative >= SameMeaning || (meaning + words) / 2 >= Agreement || specifics > 0);
         var score = options.Signals switch
         {
             LinkSignals.WordsOnly => byWords ? lexical : 0,
@@ -130,25 +137,38 @@ internal sealed class Linker(AnalyzerOptions options)
             _ => byWords || byMeaning ? (meaning + words) / 2 : 0,
         };
         return score > 0
-            ? new Candidate(a.Index, b.Index, Math.Round(score, 2), Math.Round(space.Cosine(a.Index, b.Index), 2), !byWords)
+            ? new Candidate(a.Index, b.Index, Math.Round(score, 2), Math.Round(space.Cosine(a.Index, b.Index), 2), !byWords, specifics)
             : null;
     }
 
     /// <summary>Evidence a person can check: a name, number or date both give, or a word few claims of the story use.</summary>
-    private static bool SharesSpecifics(ClaimFeatures a, ClaimFeatures b, StoryFeatures story, int rare)
+    /// <remarks>A name counts when at most a few claims use it (two in a tiny story); a plain word only when the story is
+    /// large enough for it to be rare there.</remarks>
+    private static int Specifics(ClaimFeatures a, ClaimFeatures b, StoryFeatures story, int rare)
     {
-        if (a.Quantities.Any(qa => b.Quantities.Any(qb => qa.SameMeasure(qb))) || a.Dates.Any(da => da.IsResolved && b.Dates.Any(db => db.IsResolved && da.Overlaps(db))))
+        var count = 0;
+        var sameDate = a.Dates.Any(da => da.IsResolved && b.Dates.Any(db => db.IsResolved && da.Overlaps(db)));
+        var otherDates = !sameDate && a.Dates.Any(d => d.IsResolved) && b.Dates.Any(d => d.IsResolved);
+        // Two figures of one measure point to one fact (perhaps disagreeing on it), unless the dates say they are two
+        // events: "$31 million on March 4" and "$367 million on March 25" are not one fact told twice.
+        if (a.Quantities.Any(qa => b.Quantities.Any(qb => qa.SameMeasure(qb) && (qa.Overlaps(qb) || !otherDates))))
         {
-            return true;
+            count++;
+        }
+        if (sameDate)
+        {
+            count++;
         }
         int i = 0, j = 0;
         while (i < a.TermIds.Length && j < b.TermIds.Length)
         {
             if (a.TermIds[i] == b.TermIds[j])
             {
-                if (story.Terms.Frequency(a.TermIds[i]) <= rare && !story.Terms.Term(a.TermIds[i]).StartsWith('#'))
+                var term = story.Terms.Term(a.TermIds[i]);
+                var frequency = story.Terms.Frequency(a.TermIds[i]);
+                if (term.StartsWith('@') ? frequency <= Math.Max(2, rare) : !term.StartsWith('#') && frequency <= rare)
                 {
-                    return true;
+                    count++;
                 }
                 i++;
                 j++;
@@ -162,7 +182,7 @@ internal sealed class Linker(AnalyzerOptions options)
                 j++;
             }
         }
-        return false;
+        return count;
     }
 
     private static int FirstAfter(List<(int Claim, float Weight)> list, int claim)
@@ -263,8 +283,10 @@ internal sealed class Linker(AnalyzerOptions options)
     }
 
     /// <summary>
-    /// A pair stays when each claim is the other's best match in its article. A compound sentence may keep a second
-    /// partner in one article only with strong evidence, and only when that partner is its own best match there.
+    /// A pair stays when each claim is the other's best match in its article. A claim may keep a second partner in one
+    /// article when it is that partner's own best match there and the two share specifics a reader can check (a name,
+    /// number, date or rare word): an article that tells one fact twice, or a compound sentence that reports two facts
+    /// another article gives in two sentences.
     /// </summary>
     private static List<Candidate> KeepBest(List<Candidate> scored, IReadOnlyList<ClaimFeatures> claims)
     {
@@ -280,8 +302,7 @@ internal sealed class Linker(AnalyzerOptions options)
                 var bestForA = best[(c.A, claims[c.B].Article)] == c;
                 var bestForB = best[(c.B, claims[c.A].Article)] == c;
                 return bestForA && bestForB
-                    || bestForB && c.Score >= CompoundScore && claims[c.A].Clauses.Length > 1
-                    || bestForA && c.Score >= CompoundScore && claims[c.B].Clauses.Length > 1;
+                    || (bestForA || bestForB) && (c.Specifics >= SecondPartnerSpecifics || c.Score >= CompoundScore && claims[bestForA ? c.B : c.A].Clauses.Length > 1);
             })
             .ToList();
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoverageCompare.Analysis;
+using CoverageCompare.Analysis.Embeddings;
 using CoverageCompare.Analysis.Evaluation;
 using CoverageCompare.Cli.Analyze;
 
@@ -7,9 +8,10 @@ namespace CoverageCompare.Cli.Evaluate;
 
 /// <summary>
 /// <c>evaluate GOLD.json</c>: runs the engine on the gold's files and scores it against the gold alignment
-/// (docs/gold-format.md). Exits 1 when a figure is below its <c>--min-…</c> threshold, 2 for a bad gold file.
+/// (docs/gold-format.md), with the sentence model as <c>analyze</c> runs it (<c>--no-model</c>: lexical evidence alone).
+/// Exits 1 when a figure is below its <c>--min-…</c> threshold, 2 for a bad gold file.
 /// </summary>
-public sealed class EvaluateCommand : ICliCommand
+public sealed class EvaluateCommand(ISentenceEncoder? encoder = null) : ICliCommand
 {
     private const long MaxGoldBytes = 5 * 1024 * 1024;
 
@@ -18,11 +20,11 @@ public sealed class EvaluateCommand : ICliCommand
     public string Name => "evaluate";
 
     public string Usage =>
-        "  coverage-compare evaluate GOLD.json [--min-recall F] [--min-precision F] [--min-relation-accuracy F] [--min-disagreement-recall F]";
+        "  coverage-compare evaluate GOLD.json [--min-recall F] [--min-precision F] [--min-relation-accuracy F] [--min-disagreement-recall F] [--no-model]";
 
     public int Run(IReadOnlyList<string> args, CliConsole console)
     {
-        if (!TryParse(args, out var goldPath, out var minimums, out var usageError))
+        if (!TryParse(args, out var goldPath, out var minimums, out var noModel, out var usageError))
         {
             console.Error.WriteLine($"coverage-compare evaluate: {usageError}");
             return CommandLine.BadInput;
@@ -57,8 +59,10 @@ public sealed class EvaluateCommand : ICliCommand
             return Fail(console, $"{goldPath}: {e.Message}");
         }
 
-        var report = GoldEvaluator.Evaluate(gold, articles, new StoryAnalyzer().Analyze(articles));
+        var result = new StoryAnalyzer(new AnalyzerOptions { Encoder = noModel ? null : encoder }).Analyze(articles);
+        var report = GoldEvaluator.Evaluate(gold, articles, result);
         Print(report, console.Out);
+        console.Out.WriteLine($"engine: {result.Engine.Name}{(result.Engine.Note is { } note ? $" ({note})" : "")}");
 
         var figures = new[] { report.Recall, report.Precision, report.RelationAccuracy, report.DisagreementRecall };
         var below = Thresholds.Zip(figures).Where(t => minimums.TryGetValue(t.First, out var min) && t.Second.Value < min).ToList();
@@ -93,9 +97,9 @@ public sealed class EvaluateCommand : ICliCommand
         return CommandLine.BadInput;
     }
 
-    private static bool TryParse(IReadOnlyList<string> args, out string gold, out Dictionary<string, double> minimums, out string? error)
+    private static bool TryParse(IReadOnlyList<string> args, out string gold, out Dictionary<string, double> minimums, out bool noModel, out string? error)
     {
-        (gold, minimums, error) = ("", new Dictionary<string, double>(StringComparer.Ordinal), null);
+        (gold, minimums, noModel, error) = ("", new Dictionary<string, double>(StringComparer.Ordinal), false, null);
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -107,6 +111,10 @@ public sealed class EvaluateCommand : ICliCommand
                     return false;
                 }
                 minimums[arg] = value;
+            }
+            else if (arg == "--no-model")
+            {
+                noModel = true;
             }
             else if (arg.StartsWith("--", StringComparison.Ordinal))
             {
