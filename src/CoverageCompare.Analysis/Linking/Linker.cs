@@ -101,7 +101,7 @@ internal sealed class Linker(AnalyzerOptions options)
             proposed.UnionWith(space.Neighbours(articleOf, ParaphraseFloor));
             // A word is rare when no more claims use it than one fact told once per article would, and only against
             // enough text to tell: in a story of a few sentences every word is "rare".
-            var rare = Math.Min(claims.Max(c => c.Article) + 1, (int)(RareShare * claims.Count));
+            var rare = Math.Min(claims.Select(c => c.Article + 1).DefaultIfEmpty(0).Max(), (int)(RareShare * claims.Count));
             foreach (var (a, b) in proposed.Order())
             {
                 if (Judge(claims[a], claims[b], space, story, rare, byIndex.Contains((a, b))) is { } candidate)

@@ -22,6 +22,19 @@ public sealed class SentenceModelTests(ITestOutputHelper output)
         Assert.Equal("minilm", result.Engine.Name);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_story_with_no_claims_yet_gives_an_empty_analysis_with_the_model(int emptyArticles)
+    {
+        // A new story has no articles, or articles with no text yet; the story page analyses it all the same.
+        var articles = Enumerable.Range(0, emptyArticles).Select(i => new ArticleInput($"a{i}", "")).ToArray();
+        var result = new StoryAnalyzer(Models.WithModel()).Analyze(articles);
+        Assert.Empty(result.Claims);
+        Assert.Empty(result.Links);
+    }
+
     [Fact]
     public void The_demo_story_comes_out_as_planted_with_the_model_too()
     {
