@@ -17,6 +17,9 @@ public sealed class SessionRevocationTests(AppFixture app)
         var phone = await app.NewPageAsync();
         await phone.GotoAsync("/account/login?returnUrl=%2F");
         await Accounts.SignInOnThisPageAsync(phone, app, user, "/");
+        // Once the circuit is up, signing out is an item of the account menu.
+        await AppFixture.WaitForCircuitAsync(phone);
+        await phone.GetByTestId("signed-in-as").ClickAsync();
         await phone.GetByTestId("sign-out").ClickAsync();
         await Assertions.Expect(phone.GetByTestId("sign-in-link")).ToBeVisibleAsync();
 

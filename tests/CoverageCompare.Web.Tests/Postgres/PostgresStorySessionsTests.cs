@@ -50,10 +50,15 @@ public sealed class PostgresStorySessionsTests : IAsyncLifetime
 
         await ada.UpdateAsync(SessionViewer.Create("reviewer:ada", "Ada L."), "c3");
         Assert.Equal((StoryChangeKind.ViewerUpdated, ada.ConnectionId), Heard(await onB.NextAsync()));
-        Assert.Contains(await b.ViewersAsync(StoryId), v => v is { Viewer.Name: "Ada L.", ClaimId: "c3" });
+        // A re-announcement of Ada's old presence (another instance saying hello) is heard as an update too, and may
+        // come first; the list must show the real one soon after.
+        await UntilAsync(async () => (await b.ViewersAsync(StoryId)).Any(v => v is { Viewer.Name: "Ada L.", ClaimId: "c3" }));
 
         ada.Dispose();
-        Assert.Equal((StoryChangeKind.ViewerLeft, ada.ConnectionId), Heard(await onB.NextAsync()));
+        while (Heard(await onB.NextAsync()) is var heard && heard != (StoryChangeKind.ViewerLeft, ada.ConnectionId))
+        {
+            Assert.Equal((StoryChangeKind.ViewerUpdated, ada.ConnectionId), heard);
+        }
         Assert.Equal(["Bob"], (await b.ViewersAsync(StoryId)).Select(v => v.Viewer.Name));
     }
 
