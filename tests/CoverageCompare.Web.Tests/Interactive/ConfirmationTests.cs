@@ -51,4 +51,16 @@ public sealed class ConfirmationTests(AppFixture app) : InteractiveHost(app), IC
         Assert.Empty(cut.FindAll("[data-testid=delete-story], [data-testid=rename-story]"));
         Assert.Contains("viewer", cut.Find("[data-testid=story-role]").TextContent);
     }
+
+    [Fact]
+    public async Task AGuestIsNotToldTheyHoldARole()
+    {
+        var team = await Team.CreateAsync(App.Factory, "Cy");
+        var story = await AnnotatedStory.CreateAsync(team.Client, "Public read");
+        var view = (await App.Factory.Services.GetRequiredService<StoryStore>().GetAsync(story.StoryId))!;
+
+        var cut = RenderInStory<StoryHeader>(story.StoryId, Reviewer.Anonymous, WorkspaceRole.Viewer, p => p.Add(h => h.Story, view));
+
+        Assert.Equal("Reading as a guest", cut.Find("[data-testid=story-role]").TextContent);
+    }
 }
