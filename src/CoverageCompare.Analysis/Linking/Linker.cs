@@ -78,6 +78,10 @@ internal sealed class Linker(AnalyzerOptions options)
                 {
                     continue;
                 }
+                if (DistinctEvents.Apart(a, claims[b]))
+                {
+                    continue;
+                }
                 if (space is null)
                 {
                     var score = Score(a, claims[b]);
@@ -104,7 +108,7 @@ internal sealed class Linker(AnalyzerOptions options)
             var rare = Math.Min(claims.Select(c => c.Article + 1).DefaultIfEmpty(0).Max(), (int)(RareShare * claims.Count));
             foreach (var (a, b) in proposed.Order())
             {
-                if (Judge(claims[a], claims[b], space, story, rare, byIndex.Contains((a, b))) is { } candidate)
+                if (!DistinctEvents.Apart(claims[a], claims[b]) && Judge(claims[a], claims[b], space, story, rare, byIndex.Contains((a, b))) is { } candidate)
                 {
                     scored.Add(candidate);
                 }
