@@ -4,13 +4,16 @@ using CoverageCompare.Analysis.Features;
 namespace CoverageCompare.Analysis.Linking;
 
 /// <summary>
-/// Groups linked claims into facts by average linkage over the links: two groups merge only when at least half of
+/// Groups linked claims into facts by average linkage over the links: two groups merge only when more than half of
 /// the pairs of claims between them (from different articles) are linked, so every member stays close to the group
-/// as a whole and two facts never chain together through one loose link. Each group is labelled with a short
+/// as a whole and two facts never chain together through one loose link. Half is not enough: a claim linked to one
+/// of two claims that report one fact, and not to the other, is as likely another fact as a missed link, and one-to-one
+/// alignment already keeps each claim's best counterpart as a link. Each group is labelled with a short
 /// extract of its most central claim.
 /// </summary>
 internal static class Grouper
 {
+    // Strictly more than this share of the cross-article pairs must be linked.
     private const double MinLinkedShare = 0.5;
 
     public static List<ClaimGroup> Group(StoryFeatures story, IReadOnlyList<(int A, int B, Relation Relation, double Score)> links,
@@ -27,7 +30,7 @@ internal static class Grouper
             {
                 var ga = Of(a);
                 var gb = Of(b);
-                if (ReferenceEquals(ga, gb) || LinkedShare(story, ga, gb, linked) < MinLinkedShare)
+                if (ReferenceEquals(ga, gb) || LinkedShare(story, ga, gb, linked) <= MinLinkedShare)
                 {
                     continue;
                 }

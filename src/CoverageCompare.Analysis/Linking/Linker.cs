@@ -29,7 +29,6 @@ internal sealed class Linker(AnalyzerOptions options)
     private const double RefuseBelow = 0.25;
     private const double ParaphraseFloor = 0.45;
     private const double SameMeaning = 0.8;
-    private const double Agreement = 0.5;
     private const double RareShare = 0.05;
     private const double CompoundScore = 0.6;
     private const int SecondPartnerSpecifics = 1;
@@ -78,6 +77,10 @@ internal sealed class Linker(AnalyzerOptions options)
                 {
                     continue;
                 }
+                if (DistinctEvents.Apart(a, claims[b]))
+                {
+                    continue;
+                }
                 if (space is null)
                 {
                     var score = Score(a, claims[b]);
@@ -104,7 +107,7 @@ internal sealed class Linker(AnalyzerOptions options)
             var rare = Math.Min(claims.Select(c => c.Article + 1).DefaultIfEmpty(0).Max(), (int)(RareShare * claims.Count));
             foreach (var (a, b) in proposed.Order())
             {
-                if (Judge(claims[a], claims[b], space, story, rare, byIndex.Contains((a, b))) is { } candidate)
+                if (!DistinctEvents.Apart(claims[a], claims[b]) && Judge(claims[a], claims[b], space, story, rare, byIndex.Contains((a, b))) is { } candidate)
                 {
                     scored.Add(candidate);
                 }
@@ -129,7 +132,10 @@ internal sealed class Linker(AnalyzerOptions options)
         var words = indexed ? Math.Min(1, lexical / (2 * options.LinkThreshold)) : 0;
         var byWords = indexed && lexical >= options.LinkThreshold && relative >= RefuseBelow;
         var specifics = Specifics(a, b, story, rare);
-        var byMeaning = relative >= ParaphraseFloor && (relative >= SameMeaning || (meaning + words) / 2 >= Agreement || specifics > 0);
+        // The model proposes, evidence confirms: a pair linked on meaning shares a specific a reader can check, unless
+        // the meaning alone is very close. Shared common words are no confirmation: two sentences about the same people
+        // and the same partnership ("Altman posted …" / "Altman spoke with Nadella …") can report different acts.
+        var byMeaning = relative >= ParaphraseFloor && (relative >= SameMeaning || specifics > 0);
         var score = options.Signals switch
         {
             LinkSignals.WordsOnly => byWords ? lexical : 0,
