@@ -37,6 +37,12 @@ public sealed class CheckListStore(IDbContextFactory<CoverageDbContext> dbFactor
         return await db.CheckItems.Where(i => i.Id == itemId).Select(i => (int?)i.StoryId).FirstOrDefaultAsync(cancellationToken);
     }
 
+    public async Task<int?> WorkspaceOfStoryAsync(int storyId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Stories.Where(s => s.Id == storyId).Select(s => (int?)s.WorkspaceId).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<string>> StatusesAsync(int workspaceId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
