@@ -87,10 +87,10 @@ public sealed class CheckListStore(IDbContextFactory<CoverageDbContext> dbFactor
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == draft.ArticleId).Select(a => new { a.StoryId, a.Text.Length }).FirstOrDefaultAsync(cancellationToken);
         if (article is null || article.StoryId != storyId) return CheckChange.Invalid("That article is not part of this story.");
         if (draft.Start < 0 || draft.End <= draft.Start || draft.End > article.Length) return CheckChange.Invalid("That span is not in the article.");
-        var count = await db.CheckItems.CountAsync(i => i.StoryId == storyId, cancellationToken);
-        if (count >= Limits.MaxItemsPerStory) return CheckChange.Invalid($"A story's check list holds at most {Limits.MaxItemsPerStory:N0} items; this one has {count:N0}.");
         if (await db.CheckItems.AnyAsync(i => i.StoryId == storyId && i.ArticleId == draft.ArticleId && i.Start == draft.Start && i.End == draft.End, cancellationToken))
             return CheckChange.Invalid("That claim is already on the check list.");
+        var count = await db.CheckItems.CountAsync(i => i.StoryId == storyId, cancellationToken);
+        if (count >= Limits.MaxItemsPerStory) return CheckChange.Invalid($"A story's check list holds at most {Limits.MaxItemsPerStory:N0} items; this one has {count:N0}.");
 
         var statuses = await StatusesForStoryAsync(db, storyId, cancellationToken);
         var now = clock.StoredNow();
