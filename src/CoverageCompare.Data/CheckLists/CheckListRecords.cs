@@ -35,8 +35,8 @@ public sealed record CheckItemView(
     public bool Covers(int articleId, int start, int end) => ArticleId == articleId && start < End && Start < end;
 }
 
-/// <summary>A claim to put on the check list: where it is and what it says.</summary>
-public sealed record NewCheckItem(int ArticleId, int Start, int End, string ClaimText, string? ClaimId = null, string? GroupId = null);
+/// <summary>A claim to put on the check list: the characters [Start, End) of one article, and the engine's ids for it as hints.</summary>
+public sealed record NewCheckItem(int ArticleId, int Start, int End, string? ClaimId = null, string? GroupId = null);
 
 /// <summary>The editable fields of an item; each one that differs from the stored item becomes a line of its history.</summary>
 public sealed record CheckItemEdit(string Status, string? AssigneeId, DateOnly? DueOn, string? FinalVerdict, string? Summary);

@@ -78,15 +78,17 @@ public sealed class CheckListStore(IDbContextFactory<CoverageDbContext> dbFactor
 
     public async Task<CheckChange> AddAsync(int storyId, NewCheckItem draft, string author, CancellationToken cancellationToken = default)
     {
-        var text = OneLine(draft.ClaimText);
-        if (text.Length is 0 or > CheckListLimits.ClaimTextLength) return CheckChange.Invalid($"A claim has 1 to {CheckListLimits.ClaimTextLength:N0} characters.");
+        if (draft.End - draft.Start > CheckListLimits.ClaimTextLength) return CheckChange.Invalid($"A claim has 1 to {CheckListLimits.ClaimTextLength:N0} characters.");
         if (draft.ClaimId?.Length > CheckListLimits.IdLength || draft.GroupId?.Length > CheckListLimits.IdLength) return CheckChange.Invalid("That claim id is too long.");
         if (AuthorError(author) is { } authorError) return CheckChange.Invalid(authorError);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var article = await db.Articles.AsNoTracking().Where(a => a.Id == draft.ArticleId).Select(a => new { a.StoryId, a.Text.Length }).FirstOrDefaultAsync(cancellationToken);
+        var article = await db.Articles.AsNoTracking().Where(a => a.Id == draft.ArticleId).Select(a => new { a.StoryId, a.Text }).FirstOrDefaultAsync(cancellationToken);
         if (article is null || article.StoryId != storyId) return CheckChange.Invalid("That article is not part of this story.");
-        if (draft.Start < 0 || draft.End <= draft.Start || draft.End > article.Length) return CheckChange.Invalid("That span is not in the article.");
+        if (draft.Start < 0 || draft.End <= draft.Start || draft.End > article.Text.Length) return CheckChange.Invalid("That span is not in the article.");
+        // The claim is the article's own words, never what the caller says they are.
+        var text = OneLine(article.Text[draft.Start..draft.End]);
+        if (text.Length == 0) return CheckChange.Invalid($"A claim has 1 to {CheckListLimits.ClaimTextLength:N0} characters.");
         if (await db.CheckItems.AnyAsync(i => i.StoryId == storyId && i.ArticleId == draft.ArticleId && i.Start == draft.Start && i.End == draft.End, cancellationToken))
             return CheckChange.Invalid("That claim is already on the check list.");
         var count = await db.CheckItems.CountAsync(i => i.StoryId == storyId, cancellationToken);

@@ -9,7 +9,7 @@ using CoverageCompare.Web.Sessions;
 
 namespace CoverageCompare.Web.Api;
 
-public sealed record NewCheckItemRequest(int ArticleId, int Start, int End, string? ClaimText, string? ClaimId = null, string? GroupId = null);
+public sealed record NewCheckItemRequest(int ArticleId, int Start, int End, string? ClaimId = null, string? GroupId = null);
 
 public sealed record CheckItemEditRequest(string? Status, string? AssigneeId, DateOnly? DueOn, string? FinalVerdict, string? Summary, int Version);
 
@@ -32,7 +32,7 @@ public static class CheckListApi
         endpoints.MapGet("/api/stories/{storyId:int}/checklist", async (int storyId, CheckListService service, HttpContext http, CancellationToken ct) =>
             Answer(await service.ListAsync(storyId, Reviewer.From(http.User), ct), list => TypedResults.Ok(list)));
         endpoints.MapPost("/api/stories/{storyId:int}/checklist", async (int storyId, NewCheckItemRequest request, CheckListService service, HttpContext http, CancellationToken ct) =>
-            Changed(await service.AddAsync(storyId, Reviewer.From(http.User), new NewCheckItem(request.ArticleId, request.Start, request.End, request.ClaimText ?? "", request.ClaimId, request.GroupId), cancellationToken: ct), created: true));
+            Changed(await service.AddAsync(storyId, Reviewer.From(http.User), new NewCheckItem(request.ArticleId, request.Start, request.End, request.ClaimId, request.GroupId), cancellationToken: ct), created: true));
 
         var item = endpoints.MapGroup("/api/checklist/{itemId:int}");
         item.MapGet("/", async (int itemId, CheckListService service, HttpContext http, CancellationToken ct) =>

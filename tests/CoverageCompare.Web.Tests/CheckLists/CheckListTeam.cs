@@ -37,12 +37,12 @@ public sealed class CheckListTeam : IAsyncLifetime
         await Factory.JoinAsync(Viewer, Owner.WorkspaceId, WorkspaceRole.Viewer);
     }
 
-    public async Task<(int StoryId, int ArticleId)> NewStoryAsync(string? url = "https://harbour.example/tram-vote")
+    public async Task<(int StoryId, int ArticleId)> NewStoryAsync(string? url = "https://harbour.example/tram-vote", string text = ArticleText)
     {
         var stories = Factory.Services.GetRequiredService<StoryStore>();
         var storyId = (await stories.CreateAsync(Owner.WorkspaceId, "Tram vote")).Value;
         var details = new ArticleDetails("Harbour Times", "Council backs the tram", "Jo Reporter", url, new DateOnly(2026, 3, 2));
-        var articleId = (await stories.AddArticleAsync(storyId, new ArticleDraft(details, ArticleText, Analysis.Documents.DocumentFormat.Text))).Value;
+        var articleId = (await stories.AddArticleAsync(storyId, new ArticleDraft(details, text, Analysis.Documents.DocumentFormat.Text))).Value;
         return (storyId, articleId);
     }
 
