@@ -66,9 +66,9 @@ public sealed class CheckListTests(AppFixture app)
         await Assertions.Expect(detail.GetByTestId("check-publish")).ToBeDisabledAsync();
 
         // Filters: Ana's own items, then by status.
-        await page.GetByTestId("check-filter-mine").Locator("input").CheckAsync();
+        await MineSwitch(page).CheckAsync();
         await Assertions.Expect(items).ToHaveCountAsync(1);
-        await page.GetByTestId("check-filter-mine").Locator("input").UncheckAsync();
+        await MineSwitch(page).UncheckAsync();
         await page.GetByTestId("check-filter-status").SelectOptionAsync("In review");
         await Assertions.Expect(items).ToHaveCountAsync(1);
         await Assertions.Expect(items.First).ToHaveAttributeAsync("data-verdict", "Accurate");
@@ -146,6 +146,9 @@ public sealed class CheckListTests(AppFixture app)
         Assert.Equal(3, after.GetProperty("version").GetInt32());
         Assert.NotEqual(JsonValueKind.Null, after.GetProperty("publishedAt").ValueKind);
     }
+
+    // MudSwitch puts the test id on its input or on a wrapper, depending on the version.
+    private static ILocator MineSwitch(IPage page) => page.Locator("[data-testid=check-filter-mine] input, input[data-testid=check-filter-mine]");
 
     private async Task OpenListAsync(IPage page, int storyId)
     {
