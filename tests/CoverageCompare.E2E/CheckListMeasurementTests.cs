@@ -29,6 +29,16 @@ public sealed class CheckListMeasurementTests(MeasuredApp app, ITestOutputHelper
         var empty = (await app.Services.GetRequiredService<StoryStore>().CreateAsync(Workspace.DemoId, "No checks")).Value;
         var page = await app.NewPageAsync();
         await page.GotoAsync($"/stories/{storyId}/checklist");
+        // The server's share: the prerendered page over HTTP, no browser.
+        using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var server = new List<double>();
+        var bytes = 0;
+        for (var i = 0; i < Loads; i++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            bytes = (await client.GetByteArrayAsync($"/stories/{storyId}/checklist")).Length;
+            server.Add(watch.Elapsed.TotalMilliseconds);
+        }
         await Assertions.Expect(page.GetByTestId("check-item")).ToHaveCountAsync(Items);
 
         var loads = new List<double>();
@@ -75,6 +85,7 @@ public sealed class CheckListMeasurementTests(MeasuredApp app, ITestOutputHelper
             string.Create(CultureInfo.InvariantCulture, $"check list of {Items} items, one story"),
             string.Create(CultureInfo.InvariantCulture, $"page load until the document with every row is parsed (navigation start to domInteractive, server render included): median {Percentile(loads, 50):0} ms, p95 {Percentile(loads, 95):0} ms over {Loads} loads"),
             string.Create(CultureInfo.InvariantCulture, $"the same page with an empty check list: median {Percentile(baseline, 50):0} ms, p95 {Percentile(baseline, 95):0} ms"),
+            string.Create(CultureInfo.InvariantCulture, $"server alone (GET of the prerendered page, {bytes / 1024} KB): median {Percentile(server, 50):0} ms, p95 {Percentile(server, 95):0} ms"),
             string.Create(CultureInfo.InvariantCulture, $"live re-render of all rows in the circuit (filter back to All, change until 500 rows are in the document): median {Percentile(rerenders, 50):0} ms, p95 {Percentile(rerenders, 95):0} ms over {rerenders.Count}"));
         output.WriteLine(report);
         Directory.CreateDirectory("TestResults");
