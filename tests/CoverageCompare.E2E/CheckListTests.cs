@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Deque.AxeCore.Playwright;
 using System.Text.Json.Nodes;
 using CoverageCompare.Data.Workspaces;
 using Microsoft.Playwright;
@@ -64,6 +65,10 @@ public sealed class CheckListTests(AppFixture app)
         await detail.GetByTestId("check-save").ClickAsync();
         await Assertions.Expect(items.Nth(1)).ToHaveAttributeAsync("data-verdict", "Accurate");
         await Assertions.Expect(detail.GetByTestId("check-publish")).ToBeDisabledAsync();
+        var axe = await page.RunAxe();
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
 
         // Filters: Ana's own items, then by status.
         await MineSwitch(page).CheckAsync();
@@ -73,6 +78,7 @@ public sealed class CheckListTests(AppFixture app)
         await Assertions.Expect(items).ToHaveCountAsync(1);
         await Assertions.Expect(items.First).ToHaveAttributeAsync("data-verdict", "Accurate");
         await page.GetByTestId("check-filter-status").SelectOptionAsync("");
+        await Assertions.Expect(items).ToHaveCountAsync(2);
 
         await first.Locator("button.open").ClickAsync();
         await detail.GetByTestId("check-publish").ClickAsync();
