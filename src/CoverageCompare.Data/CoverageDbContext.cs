@@ -1,6 +1,7 @@
 using CoverageCompare.Data.Accounts;
 using CoverageCompare.Data.Analyses;
 using CoverageCompare.Data.Annotations;
+using CoverageCompare.Data.CheckLists;
 using CoverageCompare.Data.Stories;
 using CoverageCompare.Data.Workspaces;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -29,6 +30,14 @@ public sealed class CoverageDbContext(DbContextOptions<CoverageDbContext> option
     public DbSet<AnnotationRevision> AnnotationRevisions => Set<AnnotationRevision>();
 
     public DbSet<VerdictLabel> VerdictLabels => Set<VerdictLabel>();
+
+    public DbSet<CheckItem> CheckItems => Set<CheckItem>();
+
+    public DbSet<CheckTask> CheckTasks => Set<CheckTask>();
+
+    public DbSet<CheckItemRevision> CheckItemRevisions => Set<CheckItemRevision>();
+
+    public DbSet<CheckStatus> CheckStatuses => Set<CheckStatus>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -128,6 +137,41 @@ public sealed class CoverageDbContext(DbContextOptions<CoverageDbContext> option
         {
             label.HasIndex(l => l.Name).IsUnique();
             label.Property(l => l.Name).HasMaxLength(AnnotationLimits.LabelLength);
+        });
+
+        modelBuilder.Entity<CheckItem>(item =>
+        {
+            item.HasIndex(i => i.StoryId);
+            item.HasIndex(i => i.Slug).IsUnique();
+            item.HasOne<Story>().WithMany().HasForeignKey(i => i.StoryId).OnDelete(DeleteBehavior.Cascade);
+            item.HasOne<Article>().WithMany().HasForeignKey(i => i.ArticleId).OnDelete(DeleteBehavior.SetNull);
+            item.HasMany(i => i.Tasks).WithOne(t => t.Item).HasForeignKey(t => t.ItemId).OnDelete(DeleteBehavior.Cascade);
+            item.HasMany(i => i.Revisions).WithOne(r => r.Item).HasForeignKey(r => r.ItemId).OnDelete(DeleteBehavior.Cascade);
+            item.Property(i => i.ClaimId).HasMaxLength(CheckListLimits.IdLength);
+            item.Property(i => i.GroupId).HasMaxLength(CheckListLimits.IdLength);
+            item.Property(i => i.ClaimText).HasMaxLength(CheckListLimits.ClaimTextLength);
+            item.Property(i => i.Status).HasMaxLength(CheckListLimits.StatusLength);
+            item.Property(i => i.AssigneeId).HasMaxLength(CheckListLimits.IdLength);
+            item.Property(i => i.FinalVerdict).HasMaxLength(AnnotationLimits.LabelLength);
+            item.Property(i => i.Summary).HasMaxLength(CheckListLimits.SummaryLength);
+            item.Property(i => i.Slug).HasMaxLength(CheckListLimits.SlugLength);
+            item.Property(i => i.CreatedBy).HasMaxLength(AnnotationLimits.AuthorLength);
+            item.Property(i => i.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<CheckTask>(task => task.Property(t => t.Text).HasMaxLength(CheckListLimits.TaskLength));
+
+        modelBuilder.Entity<CheckItemRevision>(revision =>
+        {
+            revision.Property(r => r.Author).HasMaxLength(AnnotationLimits.AuthorLength);
+            revision.Property(r => r.Change).HasMaxLength(CheckListLimits.ChangeLength);
+        });
+
+        modelBuilder.Entity<CheckStatus>(status =>
+        {
+            status.HasIndex(s => new { s.WorkspaceId, s.Position });
+            status.Property(s => s.Name).HasMaxLength(CheckListLimits.StatusLength);
+            status.HasOne<Workspace>().WithMany().HasForeignKey(s => s.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

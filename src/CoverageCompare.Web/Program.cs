@@ -9,6 +9,7 @@ using CoverageCompare.Web;
 using CoverageCompare.Web.Accounts;
 using CoverageCompare.Web.Annotations;
 using CoverageCompare.Web.Api;
+using CoverageCompare.Web.CheckLists;
 using CoverageCompare.Web.Components;
 using CoverageCompare.Web.Diagnostics;
 using CoverageCompare.Web.Health;
@@ -44,6 +45,7 @@ if (encoder is not null)
 builder.Services.AddSingleton(new StoryAnalyzer(new AnalyzerOptions { Encoder = encoder }));
 builder.Services.AddSingleton<AnalysisStore>();
 builder.Services.AddAnnotations();
+builder.Services.AddCheckLists(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddSharedKeys(database);
 builder.Services.AddStorySessions(database);
@@ -96,6 +98,7 @@ app.MapAnnotationsApi();
 app.MapFramingApi();
 app.MapWorkspacesApi();
 app.MapUrlImportApi();
+app.MapCheckListApi();
 
 app.Run();
 

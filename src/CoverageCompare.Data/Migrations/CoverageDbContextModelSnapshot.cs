@@ -103,6 +103,70 @@ public sealed class CoverageDbContextModelSnapshot : ModelSnapshot
             b.ToTable("VerdictLabels");
         });
 
+        modelBuilder.Entity("CoverageCompare.Data.CheckLists.CheckItem", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<int?>("ArticleId").HasColumnType("INTEGER");
+            b.Property<string>("AssigneeId").HasMaxLength(64).HasColumnType("TEXT");
+            b.Property<string>("ClaimId").HasMaxLength(64).HasColumnType("TEXT");
+            b.Property<string>("ClaimText").IsRequired().HasMaxLength(2000).HasColumnType("TEXT");
+            b.Property<DateTime>("CreatedAt").HasColumnType("TEXT");
+            b.Property<string>("CreatedBy").IsRequired().HasMaxLength(100).HasColumnType("TEXT");
+            b.Property<DateOnly?>("DueOn").HasColumnType("TEXT");
+            b.Property<int>("End").HasColumnType("INTEGER");
+            b.Property<string>("FinalVerdict").HasMaxLength(50).HasColumnType("TEXT");
+            b.Property<string>("GroupId").HasMaxLength(64).HasColumnType("TEXT");
+            b.Property<DateTime>("ModifiedAt").HasColumnType("TEXT");
+            b.Property<DateTime?>("PublishedAt").HasColumnType("TEXT");
+            b.Property<string>("Slug").HasMaxLength(100).HasColumnType("TEXT");
+            b.Property<int>("Start").HasColumnType("INTEGER");
+            b.Property<string>("Status").IsRequired().HasMaxLength(40).HasColumnType("TEXT");
+            b.Property<int>("StoryId").HasColumnType("INTEGER");
+            b.Property<string>("Summary").IsRequired().HasMaxLength(20000).HasColumnType("TEXT");
+            b.Property<int>("Version").IsConcurrencyToken().HasColumnType("INTEGER");
+            b.HasKey("Id");
+            b.HasIndex("ArticleId");
+            b.HasIndex("Slug").IsUnique();
+            b.HasIndex("StoryId");
+            b.ToTable("CheckItems");
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.CheckLists.CheckItemRevision", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<DateTime>("At").HasColumnType("TEXT");
+            b.Property<string>("Author").IsRequired().HasMaxLength(100).HasColumnType("TEXT");
+            b.Property<string>("Change").IsRequired().HasMaxLength(2000).HasColumnType("TEXT");
+            b.Property<int>("ItemId").HasColumnType("INTEGER");
+            b.Property<int>("Version").HasColumnType("INTEGER");
+            b.HasKey("Id");
+            b.HasIndex("ItemId");
+            b.ToTable("CheckItemRevisions");
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.CheckLists.CheckStatus", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<string>("Name").IsRequired().HasMaxLength(40).HasColumnType("TEXT");
+            b.Property<int>("Position").HasColumnType("INTEGER");
+            b.Property<int>("WorkspaceId").HasColumnType("INTEGER");
+            b.HasKey("Id");
+            b.HasIndex("WorkspaceId", "Position");
+            b.ToTable("CheckStatuses");
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.CheckLists.CheckTask", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<bool>("Done").HasColumnType("INTEGER");
+            b.Property<int>("ItemId").HasColumnType("INTEGER");
+            b.Property<int>("Position").HasColumnType("INTEGER");
+            b.Property<string>("Text").IsRequired().HasMaxLength(200).HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("ItemId");
+            b.ToTable("CheckTasks");
+        });
+
         modelBuilder.Entity("CoverageCompare.Data.Stories.Article", b =>
         {
             b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
@@ -319,6 +383,35 @@ public sealed class CoverageDbContextModelSnapshot : ModelSnapshot
         modelBuilder.Entity("CoverageCompare.Data.Workspaces.Workspace", b => b.Navigation("Members"));
 
         modelBuilder.Entity("CoverageCompare.Data.Annotations.Annotation", b => b.Navigation("Revisions"));
+
+        modelBuilder.Entity("CoverageCompare.Data.CheckLists.CheckItem", b =>
+        {
+            b.HasOne("CoverageCompare.Data.Stories.Article", null).WithMany().HasForeignKey("ArticleId").OnDelete(DeleteBehavior.SetNull);
+            b.HasOne("CoverageCompare.Data.Stories.Story", null).WithMany().HasForeignKey("StoryId").OnDelete(DeleteBehavior.Cascade).IsRequired();
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.CheckLists.CheckItemRevision", b =>
+        {
+            b.HasOne("CoverageCompare.Data.CheckLists.CheckItem", "Item").WithMany("Revisions").HasForeignKey("ItemId").OnDelete(DeleteBehavior.Cascade).IsRequired();
+            b.Navigation("Item");
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.CheckLists.CheckStatus", b =>
+        {
+            b.HasOne("CoverageCompare.Data.Workspaces.Workspace", null).WithMany().HasForeignKey("WorkspaceId").OnDelete(DeleteBehavior.Cascade).IsRequired();
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.CheckLists.CheckTask", b =>
+        {
+            b.HasOne("CoverageCompare.Data.CheckLists.CheckItem", "Item").WithMany("Tasks").HasForeignKey("ItemId").OnDelete(DeleteBehavior.Cascade).IsRequired();
+            b.Navigation("Item");
+        });
+
+        modelBuilder.Entity("CoverageCompare.Data.CheckLists.CheckItem", b =>
+        {
+            b.Navigation("Revisions");
+            b.Navigation("Tasks");
+        });
 
         modelBuilder.Entity("CoverageCompare.Data.Stories.Story", b => b.Navigation("Articles"));
     }

@@ -19,6 +19,9 @@ public enum StoryOperation
     EditArticles,
 
     DeleteStory,
+
+    /// <summary>Add, change, publish and remove check-list items.</summary>
+    ManageCheckList,
 }
 
 public enum AccessDenial
@@ -84,6 +87,7 @@ public sealed class StoryAccess(WorkspaceAccess workspaces)
         StoryOperation.ModerateAnnotations => "change other people's annotations",
         StoryOperation.CorrectLinks => "correct links",
         StoryOperation.EditArticles => "add, edit or remove articles",
+        StoryOperation.ManageCheckList => "change the check list",
         _ => "delete the story",
     };
 }

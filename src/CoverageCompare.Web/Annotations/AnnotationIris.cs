@@ -34,6 +34,9 @@ public sealed partial class AnnotationIris(string baseUrl)
     /// <summary>The story page with the annotation open: the address a person (or a search engine) reads it at.</summary>
     public string StoryPage(int storyId, Guid annotationId) => $"{root}/stories/{storyId}?annotation={annotationId}";
 
+    /// <summary>A published fact-check's public page.</summary>
+    public string FactCheck(string slug) => $"{root}/factchecks/{Uri.EscapeDataString(slug)}";
+
     /// <summary>The article an IRI of this app names, whichever host wrote it, so files move between installations.</summary>
     public static int? ArticleIdOf(string? iri) =>
         iri is not null && ArticlePath().Match(iri) is { Success: true } match && int.TryParse(match.Groups["article"].Value, out var id) ? id : null;

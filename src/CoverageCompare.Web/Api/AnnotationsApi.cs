@@ -1,5 +1,6 @@
 using System.Text;
 using CoverageCompare.Data.Annotations;
+using CoverageCompare.Data.CheckLists;
 using CoverageCompare.Data.Stories;
 using CoverageCompare.Data.Workspaces;
 using CoverageCompare.Web.Accounts;
@@ -138,17 +139,18 @@ public static class AnnotationsApi
     }
 
     /// <summary>A download of the story's annotations: jsonld (W3C Web Annotation), csv, claimreview (schema.org) or markdown.</summary>
-    private static async Task<IResult> ExportAsync(int storyId, string format, HttpRequest request, StoryStore stories, AnnotationStore store, ClaimReviewSettings claimReview, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(int storyId, string format, HttpRequest request, StoryStore stories, AnnotationStore store, CheckListStore checkList, ClaimReviewSettings claimReview, CancellationToken ct)
     {
         if (await stories.GetAsync(storyId, ct) is not { } story) return TypedResults.NotFound();
         var threads = await store.ListAsync(storyId, includeDeleted: false, ct);
+        var checks = format is "csv" or "claimreview" ? await checkList.ListAsync(storyId, ct) : [];
         var iris = AnnotationIris.For(request);
         var name = $"story-{storyId}-annotations";
         return format switch
         {
             "jsonld" => TypedResults.File(WebAnnotationJsonLd.WriteCollection(story, threads, iris), WebAnnotationJsonLd.ContentType, $"{name}.jsonld"),
-            "csv" => TypedResults.File(CsvExport.Write(story, threads), "text/csv; charset=utf-8", $"{name}.csv"),
-            "claimreview" => TypedResults.File(ClaimReviewExport.Write(story, threads, iris, claimReview), "application/ld+json", $"{name}.claimreview.jsonld"),
+            "csv" => TypedResults.File(CsvExport.Write(story, threads, checks), "text/csv; charset=utf-8", $"{name}.csv"),
+            "claimreview" => TypedResults.File(ClaimReviewExport.Write(story, threads, iris, claimReview, checks), "application/ld+json", $"{name}.claimreview.jsonld"),
             "markdown" => TypedResults.File(Encoding.UTF8.GetBytes(MarkdownReport.Write(story, threads)), "text/markdown; charset=utf-8", $"{name}.md"),
             _ => TypedResults.BadRequest(new ApiError($"Unknown export format \"{format}\"; use jsonld, csv, claimreview or markdown.")),
         };

@@ -40,6 +40,9 @@ public enum StoryChangeKind
 
     /// <summary>The story's workspace gained or lost a member or changed a role: everyone reads their role again.</summary>
     MembersChanged,
+
+    /// <summary>A check-list item was added, changed, published or removed; the story itself is untouched.</summary>
+    CheckListChanged,
 }
 
 public static class StoryChangeKinds

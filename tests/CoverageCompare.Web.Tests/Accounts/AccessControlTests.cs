@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CoverageCompare.Data.Annotations;
+using CoverageCompare.Data.CheckLists;
 using CoverageCompare.Data.Stories;
 using CoverageCompare.Data.Workspaces;
 using Microsoft.AspNetCore.Components.Endpoints;
@@ -62,6 +63,25 @@ public sealed class AccessControlTests(AccessControlTests.Team team) : IClassFix
         new("DELETE", "/api/stories/{storyId:int}/articles/{articleId:int}", "404 404 403 403 204 204", f => new(HttpMethod.Delete, $"/api/stories/{f.StoryId}/articles/{f.ArticleId}")),
         new("POST", "/api/stories/{storyId:int}/articles/from-url", "404 404 403 403 400 400",
             f => Json(HttpMethod.Post, $"/api/stories/{f.StoryId}/articles/from-url", new { url = "http://10.0.0.1/private" })),
+        new("GET", "/api/stories/{storyId:int}/checklist", "404 404 200 200 200 200", f => Get($"/api/stories/{f.StoryId}/checklist")),
+        new("POST", "/api/stories/{storyId:int}/checklist", "404 404 403 403 201 201",
+            f => Json(HttpMethod.Post, $"/api/stories/{f.StoryId}/checklist", new { articleId = f.ArticleId, start = 4, end = 11 })),
+        new("GET", "/api/checklist/{itemId:int}/", "404 404 200 200 200 200", f => Get($"/api/checklist/{f.CheckItemId}")),
+        new("PUT", "/api/checklist/{itemId:int}/", "404 404 403 403 200 200",
+            f => Json(HttpMethod.Put, $"/api/checklist/{f.CheckItemId}", new { status = "In progress", dueOn = "2026-12-24", version = 1 })),
+        new("DELETE", "/api/checklist/{itemId:int}/", "404 404 403 403 200 200", f => new(HttpMethod.Delete, $"/api/checklist/{f.CheckItemId}?version=1")),
+        new("GET", "/api/checklist/{itemId:int}/history", "404 404 200 200 200 200", f => Get($"/api/checklist/{f.CheckItemId}/history")),
+        new("POST", "/api/checklist/{itemId:int}/tasks", "404 404 403 403 200 200",
+            f => Json(HttpMethod.Post, $"/api/checklist/{f.CheckItemId}/tasks", new { text = "Ask the clerk", version = 1 })),
+        new("POST", "/api/checklist/{itemId:int}/tasks/{taskId:int}", "404 404 403 403 200 200",
+            f => Json(HttpMethod.Post, $"/api/checklist/{f.CheckItemId}/tasks/{f.CheckTaskId}", new { done = true, version = 1 })),
+        new("POST", "/api/checklist/{itemId:int}/publish", "404 404 403 403 400 400", f => Json(HttpMethod.Post, $"/api/checklist/{f.CheckItemId}/publish", new { version = 1 })),
+        new("POST", "/api/checklist/{itemId:int}/unpublish", "404 404 403 403 400 400", f => Json(HttpMethod.Post, $"/api/checklist/{f.CheckItemId}/unpublish", new { version = 1 })),
+        new("GET", "/api/workspaces/{workspaceId:int}/check-statuses", "404 404 200 200 200 200", f => Get($"/api/workspaces/{f.WorkspaceId}/check-statuses")),
+        new("PUT", "/api/workspaces/{workspaceId:int}/check-statuses", "404 404 403 403 403 200",
+            f => Json(HttpMethod.Put, $"/api/workspaces/{f.WorkspaceId}/check-statuses", new { statuses = CheckListLimits.DefaultStatuses })),
+        new("GET", "/factchecks/{slug}", "200 200 200 200 200 200", f => Get($"/factchecks/{f.PublishedSlug}")),
+        new("PAGE", "/stories/{StoryId:int}/checklist", "200 200 200 200 200 200", f => Get($"/stories/{f.StoryId}/checklist")),
         new("PAGE", "/", "200 200 200 200 200 200", _ => Get("/")),
         new("PAGE", "/stories/{StoryId:int}", "200 200 200 200 200 200", f => Get($"/stories/{f.StoryId}")),
         new("PAGE", "/stories/{StoryId:int}/matrix", "200 200 200 200 200 200", f => Get($"/stories/{f.StoryId}/matrix")),
@@ -118,7 +138,7 @@ public sealed class AccessControlTests(AccessControlTests.Team team) : IClassFix
     public async Task TheStoryPageShowsAPrivateStoryOnlyToMembers()
     {
         var fixture = await team.NewStoryAsync();
-        foreach (var (who, view) in Enum.GetValues<Who>().SelectMany(who => new[] { "", "/matrix", "/framing", "/agreement" }.Select(view => (who, view))))
+        foreach (var (who, view) in Enum.GetValues<Who>().SelectMany(who => new[] { "", "/matrix", "/framing", "/agreement", "/checklist" }.Select(view => (who, view))))
         {
             var page = await team.Client(who).GetStringAsync($"/stories/{fixture.StoryId}{view}");
             var member = who is not (Who.Anonymous or Who.Outsider);
@@ -194,7 +214,13 @@ public sealed class AccessControlTests(AccessControlTests.Team team) : IClassFix
             var articleId = (await stories.AddArticleAsync(storyId, new ArticleDraft(details, "The council approved the tram on Monday by nine votes to four.", Analysis.Documents.DocumentFormat.Text))).Value;
             var annotation = await Factory.Services.GetRequiredService<AnnotationStore>()
                 .CreateAsync(storyId, new NewAnnotation(articleId, 4, 11, null, null, "First note.", Commenter.Name, Commenter.UserId));
-            return new AccessFixture(this, Owner.WorkspaceId, storyId, articleId, annotation.Annotation!.Id);
+            // One item on the check list as it starts, and one published, for the check-list and fact-check rows.
+            var checkList = Factory.Services.GetRequiredService<CheckListStore>();
+            var item = (await checkList.AddAsync(storyId, new NewCheckItem(articleId, 0, 30), Owner.Name)).Item!;
+            var done = (await checkList.AddAsync(storyId, new NewCheckItem(articleId, 31, 61), Owner.Name)).Item!;
+            done = (await checkList.EditAsync(done.Id, new CheckItemEdit("Done", null, null, "Accurate", "Checked against the minutes."), Owner.Name, done.Version)).Item!;
+            var published = (await checkList.PublishAsync(done.Id, Owner.Name, done.Version)).Item!;
+            return new AccessFixture(this, Owner.WorkspaceId, storyId, articleId, annotation.Annotation!.Id, item.Id, item.Tasks[0].Id, published.Slug);
         }
 
         public async Task DisposeAsync()
@@ -206,7 +232,7 @@ public sealed class AccessControlTests(AccessControlTests.Team team) : IClassFix
     }
 }
 
-public sealed record AccessFixture(AccessControlTests.Team Team, int WorkspaceId, int StoryId, int ArticleId, Guid AnnotationId)
+public sealed record AccessFixture(AccessControlTests.Team Team, int WorkspaceId, int StoryId, int ArticleId, Guid AnnotationId, int CheckItemId = 0, int CheckTaskId = 0, string? PublishedSlug = null)
 {
     public const string Title = "Tram vote in a private workspace";
 }

@@ -136,6 +136,7 @@ public sealed class StoryState(
         kind.IsPresence() ? Reload.Presence
         : kind.IsAnnotationsOnly() ? Reload.Annotations
         : kind == StoryChangeKind.Resync ? Reload.Story | Reload.Presence
+        : kind == StoryChangeKind.CheckListChanged ? Reload.None
         : Reload.Story;
 
     /// <summary>
