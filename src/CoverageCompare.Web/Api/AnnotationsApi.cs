@@ -8,12 +8,6 @@ using CoverageCompare.Web.Annotations;
 using CoverageCompare.Web.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
-using ChangeResult = Microsoft.AspNetCore.Http.HttpResults.Results<
-    Microsoft.AspNetCore.Http.HttpResults.Ok<CoverageCompare.Data.Annotations.AnnotationView>,
-    Microsoft.AspNetCore.Http.HttpResults.BadRequest<CoverageCompare.Web.Api.ApiError>,
-    Microsoft.AspNetCore.Http.HttpResults.NotFound<CoverageCompare.Web.Api.ApiError>,
-    Microsoft.AspNetCore.Http.HttpResults.Conflict<CoverageCompare.Web.Api.AnnotationConflict>>;
-
 namespace CoverageCompare.Web.Api;
 
 /// <summary>A new annotation on characters [Start, End) of one article of the story, written by the signed-in person.</summary>
@@ -47,14 +41,14 @@ public static class AnnotationsApi
         var annotation = endpoints.MapGroup("/api/annotations/{id:guid}");
         annotation.MapGet("/", GetAsync).RequireAnnotation(StoryOperation.Read);
         annotation.MapPut("/", EditAsync).RequireAnnotation(null);
-        annotation.MapPost("/delete", (Guid id, AnnotationActionRequest request, AnnotationStore store, IStorySessions sessions, HttpContext http, CancellationToken ct) =>
-            ActAsync(StoryChangeKind.AnnotationDeleted, store.DeleteAsync(id, AuthorName(http), request.Version, ct), http, sessions)).RequireAnnotation(null);
-        annotation.MapPost("/restore", (Guid id, AnnotationActionRequest request, AnnotationStore store, IStorySessions sessions, HttpContext http, CancellationToken ct) =>
-            ActAsync(StoryChangeKind.AnnotationRestored, store.RestoreAsync(id, AuthorName(http), request.Version, ct), http, sessions)).RequireAnnotation(null);
-        annotation.MapPost("/resolve", (Guid id, AnnotationActionRequest request, AnnotationStore store, IStorySessions sessions, HttpContext http, CancellationToken ct) =>
-            ActAsync(StoryChangeKind.AnnotationResolved, store.ResolveAsync(id, AuthorName(http), request.Version, ct), http, sessions)).RequireAnnotation(StoryOperation.Annotate);
-        annotation.MapPost("/reopen", (Guid id, AnnotationActionRequest request, AnnotationStore store, IStorySessions sessions, HttpContext http, CancellationToken ct) =>
-            ActAsync(StoryChangeKind.AnnotationReopened, store.ReopenAsync(id, AuthorName(http), request.Version, ct), http, sessions)).RequireAnnotation(StoryOperation.Annotate);
+        annotation.MapPost("/delete", (Guid id, AnnotationActionRequest request, AnnotationWrites writes, HttpContext http, CancellationToken ct) =>
+            ActAsync(id, AnnotationAction.Delete, request, writes, http, ct)).RequireAnnotation(null);
+        annotation.MapPost("/restore", (Guid id, AnnotationActionRequest request, AnnotationWrites writes, HttpContext http, CancellationToken ct) =>
+            ActAsync(id, AnnotationAction.Restore, request, writes, http, ct)).RequireAnnotation(null);
+        annotation.MapPost("/resolve", (Guid id, AnnotationActionRequest request, AnnotationWrites writes, HttpContext http, CancellationToken ct) =>
+            ActAsync(id, AnnotationAction.Resolve, request, writes, http, ct)).RequireAnnotation(StoryOperation.Annotate);
+        annotation.MapPost("/reopen", (Guid id, AnnotationActionRequest request, AnnotationWrites writes, HttpContext http, CancellationToken ct) =>
+            ActAsync(id, AnnotationAction.Reopen, request, writes, http, ct)).RequireAnnotation(StoryOperation.Annotate);
         annotation.MapPost("/replies", ReplyAsync).RequireAnnotation(StoryOperation.Annotate);
         annotation.MapGet("/history", HistoryAsync).RequireAnnotation(StoryOperation.Read);
 
@@ -83,48 +77,42 @@ public static class AnnotationsApi
         return TypedResults.Bytes(WebAnnotationJsonLd.WriteAnnotation(annotation.StoryId, annotation, AnnotationIris.For(request), articleUrl), WebAnnotationJsonLd.ContentType);
     }
 
-    private static string AuthorName(HttpContext http) => Reviewer.From(http.User).Name ?? "";
-
-    private static async Task<Results<Created<AnnotationView>, BadRequest<ApiError>>> CreateAsync(
-        int storyId, CreateAnnotationRequest request, AnnotationStore store, IStorySessions sessions, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(
+        int storyId, CreateAnnotationRequest request, AnnotationWrites writes, HttpContext http, CancellationToken ct)
     {
-        var author = Reviewer.From(http.User);
-        var draft = new NewAnnotation(request.ArticleId, request.Start, request.End, request.Label, request.Tags, request.Note, author.Name ?? "", author.UserId);
-        var created = await store.CreateAsync(storyId, draft, ct);
-        if (created.Annotation is not { } annotation) return TypedResults.BadRequest(new ApiError(created.Error!));
-        await PublishAsync(sessions, StoryChangeKind.AnnotationCreated, annotation, annotation.Author);
-        return TypedResults.Created($"/api/annotations/{annotation.Id}", annotation);
+        var draft = new NewAnnotation(request.ArticleId, request.Start, request.End, request.Label, request.Tags, request.Note, "");
+        var created = await writes.CreateAsync(storyId, Reviewer.From(http.User), draft, cancellationToken: ct);
+        if (!created.Allowed) return created.Decision.ToResult();
+        return created.Value!.Annotation is { } annotation
+            ? TypedResults.Created($"/api/annotations/{annotation.Id}", annotation)
+            : TypedResults.BadRequest(new ApiError(created.Value.Error!));
     }
 
-    private static async Task<Results<Created<AnnotationView>, BadRequest<ApiError>, NotFound<ApiError>>> ReplyAsync(
-        Guid id, ReplyRequest request, AnnotationStore store, IStorySessions sessions, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> ReplyAsync(Guid id, ReplyRequest request, AnnotationWrites writes, HttpContext http, CancellationToken ct)
     {
-        var author = Reviewer.From(http.User);
-        var reply = await store.ReplyAsync(id, request.Note, author.Name ?? "", author.UserId, ct);
-        if (reply.Status == ChangeStatus.Ok) await PublishAsync(sessions, StoryChangeKind.AnnotationReplied, reply.Annotation!, reply.Annotation!.Author);
-        return reply.Status switch
+        var reply = await writes.ReplyAsync(id, Reviewer.From(http.User), request.Note, cancellationToken: ct);
+        if (!reply.Allowed) return reply.Decision.ToResult();
+        return reply.Value!.Status switch
         {
-            ChangeStatus.Ok => TypedResults.Created($"/api/annotations/{reply.Annotation!.Id}", reply.Annotation),
-            ChangeStatus.NotFound => TypedResults.NotFound(new ApiError(reply.Error!)),
-            _ => TypedResults.BadRequest(new ApiError(reply.Error!)),
+            ChangeStatus.Ok => TypedResults.Created($"/api/annotations/{reply.Value.Annotation!.Id}", reply.Value.Annotation),
+            ChangeStatus.NotFound => TypedResults.NotFound(new ApiError(reply.Value.Error!)),
+            _ => TypedResults.BadRequest(new ApiError(reply.Value.Error!)),
         };
     }
 
-    private static Task<ChangeResult> EditAsync(Guid id, EditAnnotationRequest request, AnnotationStore store, IStorySessions sessions, HttpContext http, CancellationToken ct) =>
-        ActAsync(StoryChangeKind.AnnotationEdited, store.EditAsync(id, new AnnotationEdit(request.Label, request.Tags, request.Note), AuthorName(http), request.Version, ct), http, sessions);
+    private static async Task<IResult> EditAsync(Guid id, EditAnnotationRequest request, AnnotationWrites writes, HttpContext http, CancellationToken ct) =>
+        Answer(await writes.EditAsync(id, Reviewer.From(http.User), new AnnotationEdit(request.Label, request.Tags, request.Note), request.Version, cancellationToken: ct));
 
-    private static async Task<ChangeResult> ActAsync(StoryChangeKind kind, Task<AnnotationChange> action, HttpContext http, IStorySessions sessions)
+    private static async Task<IResult> ActAsync(Guid id, AnnotationAction action, AnnotationActionRequest request, AnnotationWrites writes, HttpContext http, CancellationToken ct) =>
+        Answer(await writes.ActAsync(id, action, Reviewer.From(http.User), request.Version, cancellationToken: ct));
+
+    private static IResult Answer(StoryWrite<AnnotationChange> write) => !write.Allowed ? write.Decision.ToResult() : write.Value! switch
     {
-        var change = await action;
-        if (change.Status == ChangeStatus.Ok) await PublishAsync(sessions, kind, change.Annotation!, AuthorName(http));
-        return change.Status switch
-        {
-            ChangeStatus.Ok => TypedResults.Ok(change.Annotation!),
-            ChangeStatus.Conflict => TypedResults.Conflict(new AnnotationConflict(change.Error!, change.Annotation!)),
-            ChangeStatus.NotFound => TypedResults.NotFound(new ApiError(change.Error!)),
-            _ => TypedResults.BadRequest(new ApiError(change.Error!)),
-        };
-    }
+        { Status: ChangeStatus.Ok } change => TypedResults.Ok(change.Annotation!),
+        { Status: ChangeStatus.Conflict } change => TypedResults.Conflict(new AnnotationConflict(change.Error!, change.Annotation!)),
+        { Status: ChangeStatus.NotFound } change => TypedResults.NotFound(new ApiError(change.Error!)),
+        var change => TypedResults.BadRequest(new ApiError(change.Error!)),
+    };
 
     private static async Task<Results<Ok<IReadOnlyList<AnnotationRevisionView>>, NotFound>> HistoryAsync(Guid id, AnnotationStore store, CancellationToken ct) =>
         await store.HistoryAsync(id, ct) is { } history ? TypedResults.Ok(history) : TypedResults.NotFound();
@@ -158,7 +146,7 @@ public static class AnnotationsApi
 
     /// <summary>Adds the annotations of a Web Annotation JSON-LD file (as exported) to the story, all or nothing.</summary>
     private static async Task<IResult> ImportAsync(
-        int storyId, HttpRequest request, StoryStore stories, AnnotationStore store, IStorySessions sessions, CancellationToken ct)
+        int storyId, HttpRequest request, StoryStore stories, AnnotationWrites writes, CancellationToken ct)
     {
         // JSON only, like every write here: a cross-site form cannot send it without a preflight this app never grants.
         if (!request.HasJsonContentType()) return TypedResults.Problem("Send the file as application/ld+json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
@@ -176,17 +164,11 @@ public static class AnnotationsApi
             }
         }
 
-        var parsed = WebAnnotationImport.Read(body.GetBuffer().AsMemory(0, (int)body.Length));
-        if (parsed.Value is not { } items) return TypedResults.BadRequest(new ApiError(parsed.Error!));
-        var importer = Reviewer.From(request.HttpContext.User);
-        var imported = await store.ImportAsync(storyId, items, importer.Name ?? "", importer.UserId, ct);
-        if (imported.Succeeded) await sessions.PublishAsync(new StoryChange(storyId, StoryChangeKind.AnnotationsImported), CancellationToken.None);
-        return imported.Succeeded ? TypedResults.Ok(new ImportResult(imported.Value)) : TypedResults.BadRequest(new ApiError(imported.Error!));
+        var imported = await writes.ImportAsync(storyId, Reviewer.From(request.HttpContext.User),
+            _ => Task.FromResult(WebAnnotationImport.Read(body.GetBuffer().AsMemory(0, (int)body.Length))), cancellationToken: ct);
+        if (!imported.Allowed) return imported.Decision.ToResult();
+        return imported.Value!.Succeeded ? TypedResults.Ok(new ImportResult(imported.Value.Value)) : TypedResults.BadRequest(new ApiError(imported.Value.Error!));
     }
-
-    // Not cancelled with the request: once the change is stored, the people viewing the story should hear of it.
-    private static ValueTask PublishAsync(IStorySessions sessions, StoryChangeKind kind, AnnotationView annotation, string? by) =>
-        sessions.PublishAsync(new StoryChange(annotation.StoryId, kind, (annotation.ParentId ?? annotation.Id).ToString(), by?.Trim()));
 
     private static bool AcceptsJsonLd(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(WebAnnotationJsonLd.MediaType, StringComparison.OrdinalIgnoreCase));

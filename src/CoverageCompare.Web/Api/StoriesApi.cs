@@ -44,12 +44,13 @@ public static class StoriesApi
         (await stories.GetAsync(storyId, ct))?.Articles.FirstOrDefault(a => a.Id == articleId) is { } article ? TypedResults.Ok(article) : TypedResults.NotFound();
 
     /// <summary>Removes an article without opening its story: an article the page cannot show can still be taken out.</summary>
-    private static async Task<Results<NoContent, NotFound>> DeleteArticleAsync(
-        int storyId, int articleId, StoryStore stories, IStorySessions sessions, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> DeleteArticleAsync(int storyId, int articleId, StoryStore stories, StoryWrites writes, HttpContext http, CancellationToken ct)
     {
-        if (!await stories.DeleteArticleAsync(articleId, storyId, ct)) return TypedResults.NotFound();
-        await sessions.PublishAsync(new StoryChange(storyId, StoryChangeKind.ArticleRemoved, articleId.ToString(CultureInfo.InvariantCulture), Reviewer.From(http.User).Name), CancellationToken.None);
-        return TypedResults.NoContent();
+        var reviewer = Reviewer.From(http.User);
+        var removed = await writes.RunAsync(storyId, reviewer, StoryOperation.EditArticles, token => stories.DeleteArticleAsync(articleId, storyId, token),
+            done => done ? new StoryChange(storyId, StoryChangeKind.ArticleRemoved, articleId.ToString(CultureInfo.InvariantCulture), reviewer.Name) : null, ct);
+        if (!removed.Allowed) return removed.Decision.ToResult();
+        return removed.Value ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
     private static async Task<IReadOnlyList<StorySummary>> ListAsync(WorkspaceAccess workspaces, StoryStore stories, HttpContext http, CancellationToken ct)
@@ -75,23 +76,23 @@ public static class StoriesApi
             : TypedResults.BadRequest(new ApiError(created.Error!));
     }
 
-    private static async Task<Results<Created<ArticleView>, BadRequest<ApiError>, NotFound>> ImportArticleAsync(
-        int storyId, ImportArticleRequest request, ArticleImporter importer, StoryStore stories, IStorySessions sessions, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> ImportArticleAsync(
+        int storyId, ImportArticleRequest request, ArticleImporter importer, StoryStore stories, StoryWrites writes, HttpContext http, CancellationToken ct)
     {
         if (await stories.GetAsync(storyId, ct) is null) return TypedResults.NotFound();
 
         var prepared = importer.Prepare(request.FileName ?? "", Encoding.UTF8.GetBytes(request.Content ?? ""));
         if (prepared.Value is not { } candidate) return TypedResults.BadRequest(new ApiError(prepared.Error!));
 
-        return await AddArticleAsync(storyId, candidate, new ArticleOverrides(request.Outlet, request.Title, request.PublishedOn), importer, stories, sessions, http, ct);
+        return await AddArticleAsync(storyId, candidate, new ArticleOverrides(request.Outlet, request.Title, request.PublishedOn), importer, stories, writes, http, ct);
     }
 
     /// <summary>Details a request names in place of what was read from the document itself.</summary>
     internal sealed record ArticleOverrides(string? Outlet, string? Title, DateOnly? PublishedOn);
 
-    /// <summary>The last step of every import through the API: store the article, tell the story's viewers, answer with it.</summary>
-    internal static async Task<Results<Created<ArticleView>, BadRequest<ApiError>, NotFound>> AddArticleAsync(
-        int storyId, ImportCandidate candidate, ArticleOverrides overrides, ArticleImporter importer, StoryStore stories, IStorySessions sessions, HttpContext http, CancellationToken ct)
+    /// <summary>The last step of every import through the API: store the article through the write path, answer with it.</summary>
+    internal static async Task<IResult> AddArticleAsync(
+        int storyId, ImportCandidate candidate, ArticleOverrides overrides, ArticleImporter importer, StoryStore stories, StoryWrites writes, HttpContext http, CancellationToken ct)
     {
         candidate = candidate with
         {
@@ -102,11 +103,13 @@ public static class StoriesApi
                 PublishedOn = overrides.PublishedOn ?? candidate.Details.PublishedOn,
             },
         };
-        var added = await importer.AddAsync(storyId, candidate, ct);
-        if (!added.Succeeded) return TypedResults.BadRequest(new ApiError(added.Error!));
-        await sessions.PublishAsync(new StoryChange(storyId, StoryChangeKind.ArticleAdded, added.Value.ToString(CultureInfo.InvariantCulture), Reviewer.From(http.User).Name), CancellationToken.None);
+        var reviewer = Reviewer.From(http.User);
+        var added = await writes.RunAsync(storyId, reviewer, StoryOperation.EditArticles, token => importer.AddAsync(storyId, candidate, token),
+            result => result.Succeeded ? new StoryChange(storyId, StoryChangeKind.ArticleAdded, result.Value.ToString(CultureInfo.InvariantCulture), reviewer.Name) : null, ct);
+        if (!added.Allowed) return added.Decision.ToResult();
+        if (!added.Value!.Succeeded) return TypedResults.BadRequest(new ApiError(added.Value.Error!));
 
-        var article = (await stories.GetAsync(storyId, ct))!.Articles.Single(a => a.Id == added.Value);
+        var article = (await stories.GetAsync(storyId, ct))!.Articles.Single(a => a.Id == added.Value.Value);
         return TypedResults.Created($"/api/stories/{storyId}", article);
     }
 

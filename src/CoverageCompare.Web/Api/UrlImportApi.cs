@@ -22,8 +22,8 @@ public static class UrlImportApi
         return endpoints;
     }
 
-    private static async Task<Results<Created<ArticleView>, BadRequest<ApiError>, NotFound>> ImportAsync(
-        int storyId, ImportUrlRequest request, UrlImport urlImport, ArticleImporter importer, StoryStore stories, IStorySessions sessions, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> ImportAsync(
+        int storyId, ImportUrlRequest request, UrlImport urlImport, ArticleImporter importer, StoryStore stories, StoryWrites writes, HttpContext http, CancellationToken ct)
     {
         if (await stories.GetAsync(storyId, ct) is not { } story) return TypedResults.NotFound();
         // Checked before fetching too, so a full story never costs an outgoing request.
@@ -35,7 +35,7 @@ public static class UrlImportApi
         var prepared = await urlImport.PrepareAsync(storyId, request.Url ?? "", ct);
         if (prepared.Value is not { } candidate) return TypedResults.BadRequest(new ApiError(prepared.Error!));
 
-        return await StoriesApi.AddArticleAsync(storyId, candidate, new StoriesApi.ArticleOverrides(request.Outlet, request.Title, request.PublishedOn), importer, stories, sessions, http, ct);
+        return await StoriesApi.AddArticleAsync(storyId, candidate, new StoriesApi.ArticleOverrides(request.Outlet, request.Title, request.PublishedOn), importer, stories, writes, http, ct);
     }
 
     private sealed class BodySizeLimit(long maxBytes) : IRequestSizeLimitMetadata

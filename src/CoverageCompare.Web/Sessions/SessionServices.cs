@@ -9,6 +9,7 @@ public static class SessionServices
     {
         services.AddSingleton<MembershipChanges>();
         services.AddSingleton<StoryWrites>();
+        services.AddSingleton<AnnotationWrites>();
         services.AddScoped<Components.Pages.Story.StoryState>();
         if (!database.IsPostgres) return services.AddSingleton<IStorySessions, InProcessStorySessions>();
         services.AddSingleton(sp => new PostgresStorySessions(database.ConnectionString, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));

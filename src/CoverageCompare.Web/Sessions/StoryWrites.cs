@@ -29,7 +29,4 @@ public sealed class StoryWrites(StoryAccess access, IStorySessions sessions)
         if (published(value) is { } change) await sessions.PublishAsync(change, CancellationToken.None);
         return new StoryWrite<T>(decision, value);
     }
-
-    /// <summary>A change stored elsewhere (a component's own store call), told to the story's viewers.</summary>
-    public ValueTask PublishAsync(StoryChange change) => sessions.PublishAsync(change, CancellationToken.None);
 }

@@ -1,6 +1,7 @@
 using Bunit;
 using CoverageCompare.Data.Workspaces;
 using CoverageCompare.Web.Accounts;
+using CoverageCompare.Web.Sessions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -55,5 +56,17 @@ public abstract class InteractiveHost(AppFixture app) : IAsyncLifetime
             builder.AddCascadingValue(permissions);
             parameters(builder);
         });
+    }
+
+    /// <summary>Listens to a story as another viewer would: what the write path publishes arrives here.</summary>
+    protected (List<StoryChange> Heard, IStorySubscription Listening) Listen(int storyId)
+    {
+        var heard = new List<StoryChange>();
+        var subscription = App.Factory.Services.GetRequiredService<IStorySessions>().Join(storyId, SessionViewer.Create("user:listener", "Listener"), change =>
+        {
+            lock (heard) heard.Add(change);
+            return Task.CompletedTask;
+        });
+        return (heard, subscription);
     }
 }

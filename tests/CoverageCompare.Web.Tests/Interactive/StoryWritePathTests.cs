@@ -82,15 +82,4 @@ public sealed class StoryWritePathTests(AppFixture app) : InteractiveHost(app), 
         }
         Assert.Equal(sources.Count, sources.Select(s => s.Colour).Distinct().Count());
     }
-
-    private (List<StoryChange> Heard, IStorySubscription Listening) Listen(int storyId)
-    {
-        var heard = new List<StoryChange>();
-        var subscription = App.Factory.Services.GetRequiredService<IStorySessions>().Join(storyId, SessionViewer.Create("user:listener", "Listener"), change =>
-        {
-            lock (heard) heard.Add(change);
-            return Task.CompletedTask;
-        });
-        return (heard, subscription);
-    }
 }

@@ -3,8 +3,7 @@ using CoverageCompare.Web.Sessions;
 namespace CoverageCompare.Web.Components.Pages.Story;
 
 /// <summary>
-/// What a child of the story page changed, so the page can reload the right part and tell the others.
-/// <see cref="Saved"/> is false when nothing was stored (a conflict or a refusal): the page still reloads, to show the current state.
-/// <see cref="Published"/> is true when the change went through <see cref="StoryWrites"/>, which told the others already.
+/// What a child of the story page changed (or tried to: a conflict or a refusal still shows the current state), so the
+/// page reloads the right part. The change itself was stored and told to the others by <see cref="Sessions.StoryWrites"/>.
 /// </summary>
-public sealed record StoryEdit(StoryChangeKind Kind, string? SubjectId, bool Saved = true, bool Published = false);
+public sealed record StoryEdit(StoryChangeKind Kind, string? SubjectId);

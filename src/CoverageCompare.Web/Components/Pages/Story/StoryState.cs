@@ -17,7 +17,7 @@ namespace CoverageCompare.Web.Components.Pages.Story;
 /// </summary>
 public sealed class StoryState(
     StoryStore stories, AnalysisStore analyses, AnnotationStore annotations, VerdictLabelStore verdictLabels,
-    IStorySessions sessions, WorkspaceAccess workspaces, StoryWrites writes) : IDisposable
+    IStorySessions sessions, WorkspaceAccess workspaces, StoryWrites writes, AnnotationWrites annotationWrites) : IDisposable
 {
     private IStorySubscription? session;
     private Func<Func<Task>, Task> dispatch = work => work();
@@ -167,15 +167,8 @@ public sealed class StoryState(
     // change (which joins the same reload) instead of waiting for the database.
     private Task OnStoryChangedAsync(StoryChange change) => dispatch(() => ReloadAsync(ReloadFor(change.Kind)));
 
-    /// <summary>Reloads what a change of ours touched and, if it was stored, tells the others in the story.</summary>
-    public async Task ChangedAsync(StoryEdit edit)
-    {
-        if (edit.Saved && !edit.Published)
-        {
-            await writes.PublishAsync(new StoryChange(StoryId, edit.Kind, edit.SubjectId, reviewer.Name, ConnectionId));
-        }
-        await ReloadAsync(ReloadFor(edit.Kind));
-    }
+    /// <summary>Reloads what a change of ours touched (the write path told the others already).</summary>
+    public Task ChangedAsync(StoryEdit edit) => ReloadAsync(ReloadFor(edit.Kind));
 
     private async Task LoadAsync()
     {
@@ -263,9 +256,8 @@ public sealed class StoryState(
     {
         if (NewTarget is not { } target) return;
         Busy = true;
-        var created = await writes.RunAsync(StoryId, reviewer, StoryOperation.Annotate,
-            _ => annotations.CreateAsync(StoryId, new NewAnnotation(target.ArticleId, target.Start, target.End, edit.Label, edit.Tags, edit.Note, reviewer.Name!, reviewer.UserId)),
-            result => result.Annotation is { } annotation ? new StoryChange(StoryId, StoryChangeKind.AnnotationCreated, annotation.Id.ToString(), reviewer.Name, ConnectionId) : null);
+        var created = await annotationWrites.CreateAsync(StoryId, reviewer,
+            new NewAnnotation(target.ArticleId, target.Start, target.End, edit.Label, edit.Tags, edit.Note, reviewer.Name ?? ""), ConnectionId);
         Busy = false;
         if (!created.Allowed || created.Value!.Status != ChangeStatus.Ok)
         {
