@@ -59,6 +59,7 @@ internal sealed class MiniLmModel : IDisposable
         var result = new float[texts.Count][];
         // Batches of similar token counts waste less work on padding; a text's vector does not depend on its batch.
         var order = Enumerable.Range(0, texts.Count).OrderBy(i => tokens[i].Length).ThenBy(i => i).ToArray();
+        var batches = new List<(int Start, int Count)>();
         for (var start = 0; start < order.Length;)
         {
             var count = 1;
@@ -74,9 +75,14 @@ internal sealed class MiniLmModel : IDisposable
                 real += next;
                 count++;
             }
-            EncodeBatch(order.AsSpan(start, count), tokens, result);
+            batches.Add((start, count));
             start += count;
         }
+        // Whole batches run side by side, each on one thread of its own: on 2 cores this halves a story's embedding
+        // time where ONNX Runtime's own intra-op threads, synchronising at every operator, saved nothing under load.
+        // Each batch writes only its own texts' vectors.
+        Parallel.ForEach(batches, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            batch => EncodeBatch(order.AsSpan(batch.Start, batch.Count), tokens, result));
         return result;
     }
 
