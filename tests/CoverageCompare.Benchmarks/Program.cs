@@ -17,6 +17,25 @@ if (args is ["--stats"])
     return;
 }
 
+// `--warm N [RUNS]` analyses the generated story of N articles RUNS times with every vector cached, for a profiler
+// (`perf record` with DOTNET_PerfMapEnabled=1) to see where a warm analysis spends its time.
+if (args is ["--warm", var warmArticles, ..])
+{
+    var story = StoryGenerator.Generate(int.Parse(warmArticles, System.Globalization.CultureInfo.InvariantCulture));
+    var cache = new CoverageCompare.Analysis.Embeddings.InMemoryEmbeddingCache();
+    using var encoder = new CoverageCompare.Analysis.Embeddings.MiniLmEncoder();
+    var analyzer = new CoverageCompare.Analysis.StoryAnalyzer(new CoverageCompare.Analysis.AnalyzerOptions { Encoder = encoder, EmbeddingCache = cache });
+    analyzer.Analyze(story);
+    var runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    for (var i = 0; i < runs; i++)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        analyzer.Analyze(story);
+        Console.WriteLine($"warm {started.ElapsedMilliseconds} ms");
+    }
+    return;
+}
+
 // `--make-story DIR N` writes the generated story of N articles (~1,000 words each) as DIR/a01.txt …, for timing and
 // measuring the peak memory of `coverage-compare analyze` in a process of its own.
 if (args is ["--make-story", var storyDir, var articleCount])
