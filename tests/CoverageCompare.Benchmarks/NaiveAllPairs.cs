@@ -1,4 +1,5 @@
 using CoverageCompare.Analysis;
+using CoverageCompare.Analysis.Embeddings;
 using CoverageCompare.Analysis.Segmentation;
 using CoverageCompare.Analysis.Text;
 
@@ -72,13 +73,30 @@ public static class NaiveAllPairs
         return similar;
     }
 
-    /// <summary>Every pair of sentences from different articles compared by the cosine of their sentence vectors.</summary>
-    public static int CountCosinePairs(float[][] vectors, int[] articleOf, double threshold = 0.6)
+    /// <summary>
+    /// Every pair of sentences from different articles compared by the cosine of their sentence vectors, taken from the
+    /// cache the engine filled (a sentence the engine did not embed, such as a title, has none and is left out).
+    /// </summary>
+    public static int CountCosinePairs(IReadOnlyList<ArticleInput> articles, IEmbeddingCache cache, string modelId, double threshold = 0.6)
     {
-        var similar = 0;
-        for (var i = 0; i < vectors.Length; i++)
+        var vectors = new List<float[]>();
+        var articleOf = new List<int>();
+        for (var a = 0; a < articles.Count; a++)
         {
-            for (var j = i + 1; j < vectors.Length; j++)
+            var text = articles[a].Text;
+            foreach (var segment in Segmenter.Segment(text).Segments)
+            {
+                if (cache.TryGet(modelId, ClaimHash.Of(text[segment.Start..segment.End]), out var vector))
+                {
+                    vectors.Add(vector);
+                    articleOf.Add(a);
+                }
+            }
+        }
+        var similar = 0;
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            for (var j = i + 1; j < vectors.Count; j++)
             {
                 if (articleOf[i] == articleOf[j])
                 {

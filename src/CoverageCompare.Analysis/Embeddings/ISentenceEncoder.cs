@@ -8,6 +8,11 @@ public interface ISentenceEncoder
 
     /// <summary>One vector per text, in order. Throws when the model cannot be loaded.</summary>
     float[][] Encode(IReadOnlyList<string> texts);
+
+    /// <summary>Starts loading the model in the background when the caller knows it will encode soon.</summary>
+    void Preload()
+    {
+    }
 }
 
 /// <summary>Vectors kept between analyses, keyed by model and the SHA-256 of the claim's text.</summary>

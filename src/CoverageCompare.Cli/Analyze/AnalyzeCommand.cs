@@ -28,6 +28,11 @@ public sealed class AnalyzeCommand(ISentenceEncoder? encoder = null) : ICliComma
             console.Error.WriteLine($"coverage-compare analyze: {usageError}");
             return CommandLine.BadInput;
         }
+        if (!options.NoModel)
+        {
+            // The model's load (most of a cold run) overlaps reading and segmenting the articles.
+            encoder?.Preload();
+        }
         var analyzer = new StoryAnalyzer(new AnalyzerOptions
         {
             Encoder = options.NoModel ? null : encoder,
