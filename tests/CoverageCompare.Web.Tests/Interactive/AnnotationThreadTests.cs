@@ -77,6 +77,22 @@ public sealed class AnnotationThreadTests(AppFixture app) : InteractiveHost(app)
         Assert.Empty(cut.FindAll("[data-testid=annotation-conflict]"));
     }
 
+    [Fact]
+    public async Task HistoryShowsEachVersionsNoteRenderedAndRawHtmlEscaped()
+    {
+        var (story, annotation, reviewer) = await AnnotatedAsync("History");
+        await Store.EditAsync(annotation.Id, new AnnotationEdit("Accurate", [], "**Checked** <script>alert(1)</script>"), reviewer.Name!, annotation.Version);
+        var cut = await RenderThreadAsync(story, (await Store.GetAsync(annotation.Id))!, reviewer);
+
+        cut.Find("[data-testid=annotation-history]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=annotation-revision-note]").Count));
+        var notes = cut.FindAll("[data-testid=annotation-revision-note]");
+        Assert.Contains(notes, n => n.QuerySelector("strong")?.TextContent == "Checked");
+        Assert.Contains(notes, n => n.TextContent.Contains("First note.", StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=annotation-history-list] script"));
+    }
+
     private async Task<(AnnotatedStory Story, AnnotationView Annotation, Reviewer Reviewer)> AnnotatedAsync(string title)
     {
         var team = await Team.CreateAsync(App.Factory, "Ada " + title);
