@@ -31,6 +31,17 @@ export function revealClaim(claim, companions = []) {
     claim.scrollIntoView({ block: "center", inline: "nearest", behavior: "instant" });
 }
 
+/** Brings a new annotation's highlight into view and flashes it once, so the eye finds what was just saved. */
+export function revealAnnotation(annotationId) {
+    const mark = document.querySelector(`mark[data-annotation-id="${CSS.escape(annotationId)}"]`);
+    if (!mark) return;
+    revealClaim(mark);
+    mark.removeAttribute("data-flash");
+    void mark.offsetWidth;
+    mark.setAttribute("data-flash", "");
+    mark.addEventListener("animationend", () => mark.removeAttribute("data-flash"), { once: true });
+}
+
 function jumpTo(event) {
     const jump = event.target instanceof Element ? event.target.closest("[data-source-jump]") : null;
     if (!jump) return;

@@ -14,6 +14,7 @@ export function attach(dotNetTarget) {
     globalThis.coverageCompare = { ...globalThis.coverageCompare, highlighting: true };
     return {
         pinClaim: claimId => highlighting.pinClaim(claimId),
+        revealAnnotation: annotationId => columns.revealAnnotation(annotationId),
         detach() {
             highlighting.detach();
             stopSelecting();

@@ -50,6 +50,16 @@ public sealed class StoryState(
     public PendingTarget? NewTarget { get; private set; }
     public string? NewError { get; private set; }
     public Guid? OpenAnnotation { get; private set; }
+
+    /// <summary>The annotation this reader just saved, until the page has brought its highlight into view once.</summary>
+    public Guid? JustCreated { get; private set; }
+
+    public Guid? TakeJustCreated()
+    {
+        var created = JustCreated;
+        JustCreated = null;
+        return created;
+    }
     public bool ShowAnnotations { get; set; }
     public bool SideOpen { get; set; }
     public string? LookingAt { get; private set; }
@@ -264,7 +274,7 @@ public sealed class StoryState(
             NewError = created.Allowed ? created.Value!.Error : created.Decision.Message;
             return;
         }
-        (NewTarget, NewError, OpenAnnotation) = (null, null, created.Value.Annotation!.Id);
+        (NewTarget, NewError, OpenAnnotation, JustCreated) = (null, null, created.Value.Annotation!.Id, created.Value.Annotation!.Id);
         await ReloadAsync(Reload.Annotations);
     }
 
