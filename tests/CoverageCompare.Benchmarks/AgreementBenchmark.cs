@@ -53,5 +53,5 @@ public class AgreementBenchmark
     public AgreementReport Figures() => ReviewerAgreement.Report(_judgements);
 
     [Benchmark(Description = "the agreement page's computation from 10,000 annotations")]
-    public StoryAgreement FromAnnotations() => StoryAgreement.Build(_annotations, _claims, Verdicts);
+    public StoryAgreement FromAnnotations() => StoryAgreement.Build(1, _annotations, _claims, Verdicts);
 }

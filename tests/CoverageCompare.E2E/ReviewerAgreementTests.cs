@@ -6,7 +6,7 @@ namespace CoverageCompare.E2E;
 
 /// <summary>
 /// Two reviewers judge the same three claims in their own browsers; the agreement page then shows the figures worked out
-/// by hand below, and the claim they disagree on is one click away.
+/// by hand below, for the story and for its workspace, and the claim they disagree on is one click away.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class ReviewerAgreementTests(AppFixture app)
@@ -45,6 +45,12 @@ public sealed class ReviewerAgreementTests(AppFixture app)
         await Assertions.Expect(Cell(confusion, "Misleading", "Misleading")).ToHaveTextAsync("1");
         var offDiagonal = await Cell(confusion, "Accurate", "Inaccurate").TextContentAsync() + await Cell(confusion, "Inaccurate", "Accurate").TextContentAsync();
         Assert.Contains(offDiagonal, new[] { "10", "01" });
+
+        // The workspace's page counts the same judgements: this is its only story.
+        await page.GotoAsync($"/workspaces/{story.WorkspaceId}/agreement");
+        await Assertions.Expect(page.GetByTestId("alpha")).ToHaveTextAsync("0.545");
+        await Assertions.Expect(page.GetByTestId("disagreement")).ToContainTextAsync("Agreement:");
+        await page.GotoAsync($"/stories/{story.Id}/agreement");
 
         var disagreements = page.GetByTestId("disagreement");
         await Assertions.Expect(disagreements).ToHaveCountAsync(1);

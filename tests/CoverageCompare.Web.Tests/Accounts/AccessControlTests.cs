@@ -89,6 +89,7 @@ public sealed class AccessControlTests(AccessControlTests.Team team) : IClassFix
         new("PAGE", "/stories/{StoryId:int}/agreement", "200 200 200 200 200 200", f => Get($"/stories/{f.StoryId}/agreement")),
         new("PAGE", "/workspaces", "302 200 200 200 200 200", _ => Get("/workspaces")),
         new("PAGE", "/workspaces/{WorkspaceId:int}", "302 200 200 200 200 200", f => Get($"/workspaces/{f.WorkspaceId}")),
+        new("PAGE", "/workspaces/{WorkspaceId:int}/agreement", "302 200 200 200 200 200", f => Get($"/workspaces/{f.WorkspaceId}/agreement")),
         new("PAGE", "/invite/{WorkspaceId:int}/{Token}", "200 200 200 200 200 200", f => Get($"/invite/{f.WorkspaceId}/not-a-real-token")),
         new("PAGE", "/account/login", "200 200 200 200 200 200", _ => Get("/account/login")),
         new("PAGE", "/account/register", "200 200 200 200 200 200", _ => Get("/account/register")),
@@ -144,6 +145,19 @@ public sealed class AccessControlTests(AccessControlTests.Team team) : IClassFix
             var member = who is not (Who.Anonymous or Who.Outsider);
             Assert.True(member == page.Contains(AccessFixture.Title, StringComparison.Ordinal), $"{who} {(member ? "cannot" : "can")} see the story{view}");
             Assert.True(member != page.Contains("Story not found", StringComparison.Ordinal), who + view);
+        }
+    }
+
+    [Fact]
+    public async Task AWorkspacesAgreementIsShownOnlyToItsMembers()
+    {
+        var fixture = await team.NewStoryAsync();
+        foreach (var who in Enum.GetValues<Who>().Where(w => w != Who.Anonymous))
+        {
+            var page = await team.Client(who).GetStringAsync($"/workspaces/{fixture.WorkspaceId}/agreement");
+            var member = who != Who.Outsider;
+            Assert.True(member != page.Contains("Workspace not found", StringComparison.Ordinal), who.ToString());
+            Assert.True(member == page.Contains("data-testid=\"agreement-workspace\"", StringComparison.Ordinal), who.ToString());
         }
     }
 
