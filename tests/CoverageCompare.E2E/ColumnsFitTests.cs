@@ -91,8 +91,10 @@ public sealed class ColumnsFitTests(AppFixture app)
             await page.GetByTestId("side-toggle").ClickAsync();
             await Assertions.Expect(panel).ToBeInViewportAsync();
             await ShootAsync(page, $"columns-{width}-{mode}-drawer");
-            var drawer = await page.GetByTestId("side-panel").BoundingBoxAsync();
-            Assert.True(drawer!.X >= 0 && drawer.X + drawer.Width <= width + 0.5, "the drawer should fit the screen");
+            // The drawer slides in: wait for it to settle inside the screen (a box read mid-slide is off the edge).
+            await page.WaitForFunctionAsync(
+                "width => { const box = document.querySelector('[data-testid=side-panel]')?.getBoundingClientRect(); return !!box && box.left >= 0 && box.right <= width + 0.5; }",
+                width, new() { Timeout = 5_000 });
             await page.GetByTestId("side-close").ClickAsync();
             await Assertions.Expect(panel).Not.ToBeInViewportAsync();
         }
