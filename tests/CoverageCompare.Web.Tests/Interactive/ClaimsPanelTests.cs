@@ -1,0 +1,77 @@
+using Bunit;
+using CoverageCompare.Analysis;
+using CoverageCompare.Data.Workspaces;
+using CoverageCompare.Web.Accounts;
+using CoverageCompare.Web.Components.Pages.Story;
+
+namespace CoverageCompare.Web.Tests.Interactive;
+
+/// <summary>The claims panel's filters, its disagreement reasons and the intents it raises, clicked as a reader would.</summary>
+public sealed class ClaimsPanelTests(AppFixture app) : InteractiveHost(app), IClassFixture<AppFixture>
+{
+    private static readonly Claim CeoA = new("c1", "a1", 0, 40, "Altman was ousted as OpenAI CEO in November.", ClaimKind.Statement, null);
+    private static readonly Claim CeoB = new("c7", "a2", 0, 44, "Altman was dismissed from OpenAI's board in November.", ClaimKind.Statement, null);
+    private static readonly Claim StakeA = new("c2", "a1", 41, 80, "Microsoft invested $13 billion.", ClaimKind.Statement, null);
+    private static readonly Claim StakeB = new("c8", "a2", 45, 90, "Microsoft has invested $13 billion in OpenAI.", ClaimKind.Statement, null);
+    private static readonly Claim OnlyB = new("c9", "a2", 91, 130, "DeepSeek released R1 in January.", ClaimKind.Statement, null);
+
+    private static readonly IReadOnlyList<Fact> Facts =
+    [
+        new("g1", "g1", "Altman was ousted as OpenAI CEO", "disagree", [CeoA, CeoB],
+            [new LinkView(CeoA, CeoB, Relation.Disagree, ["role: ousted as OpenAI CEO vs dismissed from OpenAI's board", "shared: Altman, November"], null)], 0),
+        new("g2", "g2", "Microsoft invested $13 billion", "agree", [StakeA, StakeB],
+            [new LinkView(StakeA, StakeB, Relation.Agree, ["shared: Microsoft, $13 billion"], null)], 1),
+        new("c9", null, OnlyB.Text, "single", [OnlyB], [], 2),
+    ];
+
+    private static readonly Dictionary<string, string> Outlets = new() { ["a1"] = "Harbour Times", ["a2"] = "Valley Post" };
+
+    private IRenderedComponent<ClaimsPanel> RenderPanel(WorkspaceRole role, Action<Claim>? annotate = null) =>
+        RenderInStory<ClaimsPanel>(1, new Reviewer("user-1", "Reviewer"), role, p => p
+            .Add(c => c.Facts, Facts)
+            .Add(c => c.Outlets, Outlets)
+            .Add(c => c.OnAnnotate, (Claim claim) => annotate?.Invoke(claim)));
+
+    [Fact]
+    public void TheFiltersNarrowTheListAndCountWhatTheyHold()
+    {
+        var panel = RenderPanel(WorkspaceRole.Viewer);
+        Assert.Equal(2, panel.FindAll("[data-testid=claim-group]").Count);
+        Assert.Single(panel.FindAll("[data-testid=single-claim]"));
+
+        panel.Find("[data-testid=filter-disagree]").Change("disagree");
+        Assert.Equal("g1", Assert.Single(panel.FindAll("[data-testid=claim-group]")).GetAttribute("data-group-id"));
+        Assert.Empty(panel.FindAll("[data-testid=single-claim]"));
+
+        panel.Find("[data-testid=filter-single]").Change("single");
+        Assert.Equal("c9", Assert.Single(panel.FindAll("[data-testid=single-claim]")).GetAttribute("data-claim-id"));
+
+        panel.Find("[data-testid=filter-all]").Change("all");
+        panel.Find("[data-testid=filter-article]").Change("a1");
+        Assert.Equal(2, panel.FindAll("[data-testid=claim-group]").Count);
+        Assert.Empty(panel.FindAll("[data-testid=single-claim]"));
+    }
+
+    [Fact]
+    public void ADisagreementAboutWhoDidWhatShowsItsReasonNamingBothSides()
+    {
+        var panel = RenderPanel(WorkspaceRole.Viewer);
+
+        var disagreement = Assert.Single(panel.FindAll("[data-testid=disagreement]"));
+        Assert.Contains("Harbour Times vs Valley Post", disagreement.TextContent);
+        // Only the conflict is listed as the reason; the shared evidence stays in the link details.
+        Assert.Equal("role: ousted as OpenAI CEO vs dismissed from OpenAI's board", Assert.Single(disagreement.QuerySelectorAll("[data-testid=reason]")).TextContent);
+    }
+
+    [Fact]
+    public void ACommenterCanAnnotateAClaimAndAViewerCannot()
+    {
+        Claim? annotated = null;
+        var commenter = RenderPanel(WorkspaceRole.Commenter, claim => annotated = claim);
+        commenter.Find("[data-testid=single-claim] [data-testid=annotate-claim]").Click();
+        Assert.Equal(OnlyB, annotated);
+
+        var viewer = RenderPanel(WorkspaceRole.Viewer);
+        Assert.Empty(viewer.FindAll("[data-testid=annotate-claim]"));
+    }
+}
