@@ -32,7 +32,8 @@ public sealed class ScreenFitTests(AppFixture app)
         foreach (var path in new[]
         {
             "/", $"/stories/{storyId}", $"/stories/{storyId}/matrix", $"/stories/{storyId}/framing", "/workspaces",
-            $"/workspaces/{workspaceId}", "/account/password", "/no-such-page",
+            $"/stories/{storyId}/checklist", $"/stories/{storyId}/agreement", $"/workspaces/{workspaceId}", $"/workspaces/{workspaceId}/agreement",
+            "/account/password", "/no-such-page",
         })
         {
             await page.GotoAsync(path);
