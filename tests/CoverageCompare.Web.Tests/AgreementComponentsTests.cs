@@ -69,13 +69,15 @@ public sealed class AgreementComponentsTests(AppFixture app) : IClassFixture<App
         }));
 
         var matrix = page.QuerySelector("[data-testid=coverage-matrix]")!;
-        var rows = matrix.QuerySelectorAll("[data-testid=matrix-row]");
+        // MudDataGrid puts no attributes of ours on its rows: a row is tr.matrix-row, and its fact carries the data.
+        var rows = matrix.QuerySelectorAll("tr.matrix-row");
         Assert.Equal(comparison.Facts.Count, rows.Length);
-        Assert.Equal(["The Harbor Ledger", "Coastline Daily", "Metro Wire", "Bayside Courier"], matrix.QuerySelectorAll("th.outlet").Select(th => th.TextContent));
+        Assert.Equal(["The Harbor Ledger", "Coastline Daily", "Metro Wire", "Bayside Courier"], matrix.QuerySelectorAll("th.outlet .source-outlet").Select(th => th.TextContent));
 
-        var cost = rows.Single(r => r.GetAttribute("data-verdict") != "single" && r.TextContent.Contains("cost", StringComparison.OrdinalIgnoreCase));
-        var route = rows.Single(r => r.GetAttribute("data-verdict") == "agree" && r.TextContent.Contains("Central Station"));
-        Assert.Equal(["agree", "agree", "agree", "omitted"], route.QuerySelectorAll("td[data-cell]").Select(td => td.GetAttribute("data-cell")));
-        Assert.Equal(["disagree", "disagree", "disagree", "omitted"], cost.QuerySelectorAll("td[data-cell]").Select(td => td.GetAttribute("data-cell")));
+        static string? Verdict(AngleSharp.Dom.IElement row) => row.QuerySelector("[data-testid=matrix-fact]")!.GetAttribute("data-verdict");
+        var cost = rows.Single(r => Verdict(r) != "single" && r.TextContent.Contains("cost", StringComparison.OrdinalIgnoreCase));
+        var route = rows.Single(r => Verdict(r) == "agree" && r.TextContent.Contains("Central Station"));
+        Assert.Equal(["agree", "agree", "agree", "omitted"], route.QuerySelectorAll("td [data-cell]").Select(td => td.GetAttribute("data-cell")));
+        Assert.Equal(["disagree", "disagree", "disagree", "omitted"], cost.QuerySelectorAll("td [data-cell]").Select(td => td.GetAttribute("data-cell")));
     }
 }

@@ -41,7 +41,7 @@ public sealed class WorkspacePageTests(AppFixture app) : InteractiveHost(app), I
         var link = cut.Find("[data-testid=invite-link]").GetAttribute("value")!;
         Assert.Contains($"/invite/{team.WorkspaceId}/", link);
         Assert.Equal(link, clipboard.Invocations["copyText"].Single().Arguments[0]);
-        Assert.Contains("For Sam, the new intern:", cut.Find("[data-testid=invitation-label]").TextContent);
+        Assert.Equal("Sam, the new intern", cut.Find("[data-testid=invitations] [data-testid=invitation-label]").TextContent);
         var open = await App.Factory.Services.GetRequiredService<WorkspaceStore>().OpenInvitationsAsync(team.WorkspaceId);
         Assert.Equal("Sam, the new intern", Assert.Single(open).Label);
     }
@@ -63,11 +63,36 @@ public sealed class WorkspacePageTests(AppFixture app) : InteractiveHost(app), I
         var cut = RenderPage(team.Owner);
         var dev = cut.WaitForElement("[data-testid=member][data-role=editor]");
 
-        dev.QuerySelector("[data-testid=member-role]")!.Change(nameof(WorkspaceRole.Viewer));
+        // The grid's rows carry no attributes of ours: the member's role select is in the marked name's row.
+        dev.Closest("tr")!.QuerySelector("[data-testid=member-role]")!.Change(nameof(WorkspaceRole.Viewer));
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=member][data-role=viewer]")));
         // On PostgreSQL the change comes back through NOTIFY, which takes longer than bUnit's one-second default.
         cut.WaitForAssertion(() => { lock (heard) Assert.Contains(heard, c => c.Kind == StoryChangeKind.MembersChanged); }, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task AnOwnerDemotedWhileThePageIsOpenIsRefusedByTheStoreAndLosesTheRoleControls()
+    {
+        var team = await Team.CreateAsync(App.Factory, "Fay");
+        await team.MemberAsync("Gil", WorkspaceRole.Editor);
+        await team.MemberAsync("Hal", WorkspaceRole.Owner);
+        var store = App.Factory.Services.GetRequiredService<WorkspaceStore>();
+        var everyone = await store.MembersAsync(team.WorkspaceId);
+        var gil = everyone.Single(m => m.DisplayName == "Gil");
+        var hal = everyone.Single(m => m.DisplayName == "Hal");
+        RenderProviders();
+        var cut = RenderPage(team.Owner);
+        var gilsRole = cut.WaitForElement($"[data-testid=member][data-user-id='{gil.UserId}']").Closest("tr")!.QuerySelector("[data-testid=member-role]")!;
+
+        // Hal demotes Fay behind her open page; her page still offers the role controls it loaded with.
+        Assert.True((await store.ChangeRoleAsync(team.WorkspaceId, hal.UserId, team.Owner.UserId, WorkspaceRole.Editor)).Succeeded);
+        gilsRole.Change(nameof(WorkspaceRole.Viewer));
+
+        cut.WaitForAssertion(() => Assert.Equal(WorkspaceStore.OwnersOnly, cut.Find("[data-testid=form-message]").TextContent));
+        Assert.Equal(WorkspaceRole.Editor, (await store.MembersAsync(team.WorkspaceId)).Single(m => m.UserId == gil.UserId).Role);
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=member-role]")));
+        Assert.Equal("editor", cut.Find("[data-testid=workspace-role]").TextContent);
     }
 
     private IRenderedComponent<WorkspacePage> RenderPage(TestAccount owner) => Context.Render<WorkspacePage>(p => p

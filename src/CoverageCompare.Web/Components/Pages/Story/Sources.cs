@@ -12,6 +12,9 @@ public sealed record Source(int ArticleId, int Number, string Outlet, string Tit
         "#a16207", "#475569", "#be185d", "#4d7c0f", "#9a3412", "#0f766e",
     ];
 
-    public static IReadOnlyList<Source> Of(StoryView story) =>
-        story.Articles.Select((article, index) => new Source(article.Id, index + 1, article.DisplayOutlet, article.Title, Palette[index % Palette.Length])).ToList();
+    public static IReadOnlyList<Source> Of(StoryView story) => story.Articles.Select(Of).ToList();
+
+    /// <summary>The article at <paramref name="index"/> in its story.</summary>
+    public static Source Of(ArticleView article, int index) =>
+        new(article.Id, index + 1, article.DisplayOutlet, article.Title, Palette[index % Palette.Length]);
 }
