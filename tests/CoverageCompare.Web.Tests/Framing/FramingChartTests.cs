@@ -34,7 +34,9 @@ public sealed class FramingChartTests(AppFixture app) : InteractiveHost(app), IC
         Assert.Equal("1 0 0 1", Values("Hedged"));
         Assert.Equal("1 1 1 1", Values("Quotations"));
         Assert.Equal("9 6 7 5", Values("Shared facts covered"));
-        Assert.Equal(4 * 5, cut.Find("[data-testid=chart-measures]").QuerySelectorAll("svg path.mud-chart-bar").Length);
+        // The bars themselves are drawn once MudBlazor's script has measured the chart's box (MatchBoundsToSize), which
+        // takes a browser: FramingViewTests counts the 20 bars in Chromium.
+        Assert.True(chart.Instance.MatchBoundsToSize);
     }
 
     [Fact]
@@ -46,7 +48,7 @@ public sealed class FramingChartTests(AppFixture app) : InteractiveHost(app), IC
         var figure = cut.Find("[data-testid=chart-measures]");
         Assert.Equal("true", figure.QuerySelector("[data-chart]")!.GetAttribute("aria-hidden"));
         var table = figure.QuerySelector("table[data-testid=chart-figures]")!;
-        Assert.Contains("visually-hidden", table.ClassList);
+        Assert.Contains("visually-hidden", table.ParentElement!.ClassList);
         var rows = table.QuerySelectorAll("tbody tr");
         Assert.Equal(ArticleLabels, rows.Select(r => r.QuerySelector("th")!.TextContent));
         Assert.Equal("2", rows[2].QuerySelector("[data-measure=attributed]")!.GetAttribute("data-value"));
