@@ -25,44 +25,6 @@ public sealed class FramingComponentsTests(AppFixture app) : IClassFixture<AppFi
     }
 
     [Fact]
-    public async Task ChartsDrawABarPerArticleWithATitleAndATextDescription()
-    {
-        var (_, page) = await RenderDemoAsync();
-
-        var quotes = page.QuerySelector("[data-testid=chart-quotes]")!;
-        var bars = quotes.QuerySelectorAll("g.bar");
-        Assert.Equal(["The Harbor Ledger", "Coastline Daily", "Metro Wire", "Bayside Courier"], bars.Select(b => b.GetAttribute("data-label")));
-        Assert.Equal("Metro Wire: 1 of 8 claims are quotations", bars[2].QuerySelector("title")!.TextContent);
-        var svg = quotes.QuerySelector("svg")!;
-        Assert.Equal("img", svg.GetAttribute("role"));
-        foreach (var id in svg.GetAttribute("aria-labelledby")!.Split(' ')) Assert.NotNull(page.GetElementById(id));
-        Assert.Contains("Bayside Courier: 1 of 6 claims are quotations", svg.QuerySelector("desc")!.TextContent);
-
-        // A full bar in the coverage chart is all 10 shared facts.
-        var covered = page.QuerySelectorAll("[data-testid=chart-covered] rect").Select(r => int.Parse(r.GetAttribute("width")!)).ToList();
-        Assert.Equal([144, 96, 112, 80], covered);
-
-        var speakers = page.QuerySelectorAll("[data-testid=chart-speakers]");
-        Assert.Equal(4, speakers.Length);
-        Assert.Equal("Amira Haddad", speakers[3].QuerySelector("g.bar")!.GetAttribute("data-label"));
-    }
-
-    [Fact]
-    public async Task AChartWithNothingToShowSaysSoInsteadOfDrawing()
-    {
-        var page = Html.Parse(await Components.RenderAsync<BarChart>(app.Factory.Services, new()
-        {
-            [nameof(BarChart.Id)] = "empty",
-            [nameof(BarChart.Caption)] = "Speakers",
-            [nameof(BarChart.Items)] = Array.Empty<BarItem>(),
-            [nameof(BarChart.Empty)] = "No claim attributed to a speaker.",
-        }));
-
-        Assert.Null(page.QuerySelector("svg"));
-        Assert.Equal("No claim attributed to a speaker.", page.QuerySelector(".empty")!.TextContent);
-    }
-
-    [Fact]
     public async Task WordingsMarkThePlantedDifferencesAndLoadedWords()
     {
         var (story, page) = await RenderDemoAsync();

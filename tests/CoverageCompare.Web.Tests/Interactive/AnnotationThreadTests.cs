@@ -93,6 +93,22 @@ public sealed class AnnotationThreadTests(AppFixture app) : InteractiveHost(app)
         Assert.Empty(cut.FindAll("[data-testid=annotation-history-list] script"));
     }
 
+    [Fact]
+    public async Task TheVerdictShowsAsAChipInTheAnnotationColourAndFollowsAnEdit()
+    {
+        var (story, annotation, reviewer) = await AnnotatedAsync("Chip");
+        var cut = await RenderThreadAsync(story, annotation, reviewer);
+
+        var chip = cut.FindComponents<MudBlazor.MudChip<string>>().Single(c => c.Instance.UserAttributes.GetValueOrDefault("data-testid") as string == "annotation-verdict");
+        Assert.Equal(MudBlazor.Color.Tertiary, chip.Instance.Color);
+        Assert.Equal("Accurate", cut.Find("[data-testid=annotation-verdict]").TextContent);
+
+        cut.Find("[data-testid=annotation-edit]").Click();
+        cut.Find("[data-testid=annotation-label]").Change("Inaccurate");
+        await cut.Find("form.annotation-editor").SubmitAsync();
+        cut.WaitForAssertion(() => Assert.Equal("Inaccurate", cut.Find("[data-testid=annotation-verdict]").TextContent));
+    }
+
     private async Task<(AnnotatedStory Story, AnnotationView Annotation, Reviewer Reviewer)> AnnotatedAsync(string title)
     {
         var team = await Team.CreateAsync(App.Factory, "Ada " + title);
