@@ -14,7 +14,7 @@ public sealed class AnnotationTests(AppFixture app)
 
         await DragSelectAsync(page, page.GetByTestId("article-column").First.Locator(".article-text p").First, "voted 7 to 2");
         await page.GetByTestId("annotate").ClickAsync();
-        await page.GetByTestId("annotation-label").SelectOptionAsync("Inaccurate");
+        await page.GetByTestId("annotation-label").ChooseAsync("Inaccurate");
         await page.GetByTestId("annotation-tags").FillAsync("vote, council");
         await page.GetByTestId("annotation-note").FillAsync("**Check** the [minutes](https://example.org/minutes).");
         await page.GetByTestId("annotation-save").ClickAsync();

@@ -31,7 +31,7 @@ public sealed class EditConflictTests(AppFixture app)
         await Assertions.Expect(benThread.GetByTestId("annotation-body")).ToContainTextAsync("Ben's note");
 
         // A changes only the verdict and saves: told, shown B's note, nothing overwritten.
-        await adaThread.GetByTestId("annotation-label").SelectOptionAsync("Inaccurate");
+        await adaThread.GetByTestId("annotation-label").ChooseAsync("Inaccurate");
         await adaThread.GetByTestId("annotation-save").ClickAsync();
         var conflict = adaThread.GetByTestId("annotation-conflict");
         await Assertions.Expect(conflict).ToBeVisibleAsync();

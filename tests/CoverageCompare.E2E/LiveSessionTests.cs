@@ -77,7 +77,7 @@ public sealed class LiveSessionTests(AppFixture app)
 
         await ana.GetByTestId("side-claims").ClickAsync();
         await ana.GetByTestId("annotate-claim").First.ClickAsync();
-        await ana.GetByTestId("annotation-label").SelectOptionAsync("Inaccurate");
+        await ana.GetByTestId("annotation-label").ChooseAsync("Inaccurate");
         await ana.GetByTestId("annotation-note").FillAsync("Which storm?");
         await ana.GetByTestId("annotation-save").ClickAsync();
         await Assertions.Expect(ana.GetByTestId("annotation")).ToHaveCountAsync(1);
@@ -95,7 +95,7 @@ public sealed class LiveSessionTests(AppFixture app)
             .ToContainTextAsync("weekend of the 12th");
 
         await ana.GetByTestId("annotation").GetByTestId("annotation-edit").ClickAsync();
-        await ana.GetByTestId("annotation").GetByTestId("annotation-label").SelectOptionAsync("Accurate");
+        await ana.GetByTestId("annotation").GetByTestId("annotation-label").ChooseAsync("Accurate");
         await ana.GetByTestId("annotation").GetByTestId("annotation-save").ClickAsync();
         await Assertions.Expect(thread.GetByTestId("annotation-verdict")).ToHaveTextAsync("Accurate");
 

@@ -70,7 +70,7 @@ public sealed class ReviewerAgreementTests(AppFixture app)
             var annotate = page.GetByTestId("claims-panel").GetByTestId("annotate-claim");
             await Assertions.Expect(annotate.Nth(i)).ToBeVisibleAsync();
             await annotate.Nth(i).ClickAsync();
-            await page.GetByTestId("annotation-label").SelectOptionAsync(verdicts[i]);
+            await page.GetByTestId("annotation-label").ChooseAsync(verdicts[i]);
             await page.GetByTestId("annotation-save").ClickAsync();
             await Assertions.Expect(page.GetByTestId("annotation").Filter(new() { HasText = reviewer })).ToHaveCountAsync(i + 1);
         }

@@ -17,6 +17,7 @@ public sealed class AnnotationThreadTests(AppFixture app) : InteractiveHost(app)
     public async Task AVerdictSavedOverSomeoneElsesNewNoteShowsTheirVersionAndMergesWithoutLosingIt()
     {
         var (story, annotation, reviewer) = await AnnotatedAsync("Merge");
+        var popovers = Context.Render<MudBlazor.MudPopoverProvider>();
         var cut = await RenderThreadAsync(story, annotation, reviewer);
 
         cut.Find("[data-testid=annotation-edit]").Click();
@@ -26,7 +27,7 @@ public sealed class AnnotationThreadTests(AppFixture app) : InteractiveHost(app)
         cut.Render(p => p.Add(t => t.Annotation, theirs.Annotation!));
         Assert.NotNull(cut.Find("[data-testid=annotation-changed-meanwhile]"));
 
-        cut.Find("[data-testid=annotation-label]").Change("Inaccurate");
+        Context.Choose(popovers, cut.Find("[data-testid=annotation-label]"), "Inaccurate");
         await cut.Find("form.annotation-editor").SubmitAsync();
 
         cut.WaitForAssertion(() => Assert.Contains("Ben's note.", cut.Find("[data-testid=conflict-note]").TextContent));
