@@ -76,7 +76,7 @@ public class ScalingBenchmark
     public void Setup()
     {
         _articles = StoryGenerator.Generate(Articles);
-        _cache = new InMemoryEmbeddingCache();
+        _cache = Shared.CacheFor(Articles);
         _engine = new StoryAnalyzer(new AnalyzerOptions { Encoder = Shared.Encoder, EmbeddingCache = _cache });
         _engine.Analyze(_articles);
     }
@@ -95,6 +95,14 @@ internal static class Shared
 {
     /// <summary>One model per benchmark process, as in the app.</summary>
     public static readonly MiniLmEncoder Encoder = new();
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, InMemoryEmbeddingCache> Caches = new();
+
+    /// <summary>
+    /// One vector cache per story size for the whole run: each benchmark case runs its own setup, and embedding the
+    /// 100-article story again for every case took most of a run on the shared machine.
+    /// </summary>
+    public static InMemoryEmbeddingCache CacheFor(int articles) => Caches.GetOrAdd(articles, _ => new InMemoryEmbeddingCache());
 }
 
 internal static class SeedFiles

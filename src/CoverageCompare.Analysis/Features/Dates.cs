@@ -24,7 +24,7 @@ internal static partial class DateExtractor
         var found = new List<DateMention>();
         published = published is { } date && ArticleDates.IsSupported(date) ? date : null;
         var length = end - start;
-        foreach (var regex in Patterns())
+        foreach (var regex in Patterns(HasDigit(text.AsSpan(start, length))))
         {
             foreach (Match m in regex.Match(text, start, length) is { Success: true } first ? Enumerate(first) : [])
             {
@@ -51,19 +51,42 @@ internal static partial class DateExtractor
         }
     }
 
-    private static IEnumerable<Regex> Patterns()
+    /// <summary>The patterns in order of precedence; those that need a digit only when the text has one (most sentences have none).</summary>
+    private static IEnumerable<Regex> Patterns(bool digits)
     {
-        yield return Iso();
-        yield return DayMonthYear();
-        yield return MonthDayYear();
-        yield return PartMonthYear();
-        yield return MonthYear();
-        yield return PartYear();
+        if (digits)
+        {
+            yield return Iso();
+            yield return DayMonthYear();
+            yield return MonthDayYear();
+            yield return PartMonthYear();
+            yield return MonthYear();
+            yield return PartYear();
+        }
         yield return Relative();
         yield return Season();
-        yield return MonthDay();
+        if (digits)
+        {
+            yield return MonthDay();
+        }
         yield return Weekday();
-        yield return Year();
+        if (digits)
+        {
+            yield return Year();
+        }
+    }
+
+    // As the patterns' \d: any Unicode decimal digit.
+    private static bool HasDigit(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static DateMention? Interpret(Match m, DateOnly? published)

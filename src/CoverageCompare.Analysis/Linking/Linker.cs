@@ -40,7 +40,8 @@ internal sealed class Linker(AnalyzerOptions options)
         var postings = BuildPostings(claims, story.Terms.Count);
         var minPartial = options.LinkThreshold * 0.3;
         var scored = new List<Candidate>();
-        var proposed = new HashSet<(int, int)>();
+        // In order (a ascending, then b): the index visits a in order and sorts what it touched.
+        var proposed = new List<(int A, int B)>();
         var accumulator = new float[claims.Count];
         var touched = new List<int>();
         foreach (var a in claims)
@@ -100,14 +101,13 @@ internal sealed class Linker(AnalyzerOptions options)
         {
             var articleOf = claims.Select(c => c.Article).ToArray();
             // Only pairs the index found (sharing an uncommon term) may link on words; the model's proposals need meaning.
-            var byIndex = new HashSet<(int, int)>(proposed);
-            proposed.UnionWith(space.Neighbours(articleOf, ParaphraseFloor));
+            var neighbours = space.Neighbours(articleOf, ParaphraseFloor);
             // A word is rare when no more claims use it than one fact told once per article would, and only against
             // enough text to tell: in a story of a few sentences every word is "rare".
             var rare = Math.Min(claims.Select(c => c.Article + 1).DefaultIfEmpty(0).Max(), (int)(RareShare * claims.Count));
-            foreach (var (a, b) in proposed.Order())
+            foreach (var (a, b, indexed) in Union(proposed, neighbours))
             {
-                if (!DistinctEvents.Apart(claims[a], claims[b]) && Judge(claims[a], claims[b], space, story, rare, byIndex.Contains((a, b))) is { } candidate)
+                if (Judge(claims[a], claims[b], space, story, rare, indexed) is { } candidate && !DistinctEvents.Apart(claims[a], claims[b]))
                 {
                     scored.Add(candidate);
                 }
@@ -124,7 +124,13 @@ internal sealed class Linker(AnalyzerOptions options)
     private Candidate? Judge(ClaimFeatures a, ClaimFeatures b, SemanticSpace space, StoryFeatures story, int rare, bool indexed)
     {
         var relative = space.Local(a.Index, b.Index);
-        var lexical = Score(a, b);
+        // Below RefuseBelow neither words nor meaning can link the pair, and off the index only meaning can: skip the
+        // costlier evidence: the result is the same.
+        if (relative < RefuseBelow || !indexed && relative < ParaphraseFloor)
+        {
+            return null;
+        }
+        var lexical = indexed ? Score(a, b) : 0;
         // Both signals on one scale: the meaning from the relative cosine, the words from the lexical score.
         var meaning = Math.Clamp((relative - MeaningFloor) / (SameMeaning - MeaningFloor), 0, 1);
         // Words are evidence only through the index, which ignores the story's common words: sentences that share
@@ -189,6 +195,27 @@ internal sealed class Linker(AnalyzerOptions options)
             }
         }
         return count;
+    }
+
+    /// <summary>The pairs of two sorted lists without repeats, in order, each marked when the first list has it.</summary>
+    private static IEnumerable<(int A, int B, bool InFirst)> Union(List<(int A, int B)> first, List<(int A, int B)> second)
+    {
+        int i = 0, j = 0;
+        while (i < first.Count || j < second.Count)
+        {
+            var order = i == first.Count ? 1 : j == second.Count ? -1 : first[i].CompareTo(second[j]);
+            if (order <= 0)
+            {
+                yield return (first[i].A, first[i].B, true);
+                i++;
+                j += order == 0 ? 1 : 0;
+            }
+            else
+            {
+                yield return (second[j].A, second[j].B, false);
+                j++;
+            }
+        }
     }
 
     private static int FirstAfter(List<(int Claim, float Weight)> list, int claim)

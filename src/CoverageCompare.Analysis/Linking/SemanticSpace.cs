@@ -73,99 +73,183 @@ internal sealed class SemanticSpace
     /// <remarks>Also measures each claim's crowding, which <see cref="Local"/> needs: call it first.</remarks>
     public List<(int A, int B)> Neighbours(IReadOnlyList<int> articleOf, double floor)
     {
-        var pairs = new List<(int, int)>();
         var n = _centered.Length;
-        var nearest = new List<double>[n];
+        var article = new int[n];
         for (var c = 0; c < n; c++)
         {
-            nearest[c] = new List<double>(Nearest + 1);
+            article[c] = articleOf[c];
         }
-        void Consider(int a, int b, double r)
-        {
-            Keep(nearest[a], r);
-            Keep(nearest[b], r);
-            if (r >= floor)
-            {
-                pairs.Add(a < b ? (a, b) : (b, a));
-            }
-        }
+        var visit = new Visit(n, floor, article);
         if (n < BruteForceBelow)
         {
             for (var a = 0; a < n; a++)
             {
                 for (var b = a + 1; b < n; b++)
                 {
-                    if (articleOf[a] != articleOf[b])
+                    if (article[a] != article[b])
                     {
-                        Consider(a, b, Relative(a, b));
+                        visit.Consider(a, b, Relative(a, b));
                     }
                 }
             }
         }
         else
         {
-            Probe(articleOf, Consider);
+            Probe(visit);
         }
-        _crowding = nearest.Select(top => (top.Sum() + PriorWeight * Unrelated) / (top.Count + PriorWeight)).ToArray();
-        pairs.Sort();
-        return pairs;
+        _crowding = visit.Crowding();
+        visit.Pairs.Sort();
+        return visit.Pairs;
     }
 
-    private static void Keep(List<double> top, double value)
+    /// <summary>What one search keeps: the pairs over the floor and each claim's <see cref="Nearest"/> best relative cosines.</summary>
+    /// <remarks>Flat arrays rather than a list per claim: the search visits hundreds of thousands of pairs.</remarks>
+    private sealed class Visit(int n, double floor, int[] article)
     {
-        if (top.Count < Nearest)
+        private readonly double[] _top = new double[n * Nearest];
+        private readonly int[] _kept = new int[n];
+        private readonly double[] _lowest = new double[n];
+
+        public int[] Article { get; } = article;
+        public List<(int A, int B)> Pairs { get; } = [];
+
+        public void Consider(int a, int b, double r)
         {
-            top.Add(value);
-            return;
-        }
-        var low = 0;
-        for (var i = 1; i < top.Count; i++)
-        {
-            if (top[i] < top[low])
+            Keep(a, r);
+            Keep(b, r);
+            if (r >= floor)
             {
-                low = i;
+                Pairs.Add(a < b ? (a, b) : (b, a));
             }
         }
-        if (value > top[low])
+
+        // Until a claim has Nearest values they are appended; then a higher value replaces the first lowest.
+        private void Keep(int claim, double value)
         {
-            top[low] = value;
+            var top = _top.AsSpan(claim * Nearest, Nearest);
+            var count = _kept[claim];
+            if (count < Nearest)
+            {
+                top[count] = value;
+                _kept[claim] = count + 1;
+                if (count + 1 == Nearest)
+                {
+                    _lowest[claim] = Lowest(top, out _);
+                }
+                return;
+            }
+            // Most values are below the kept ones: one comparison with the lowest, kept aside, turns them away.
+            if (value > _lowest[claim])
+            {
+                Lowest(top, out var low);
+                top[low] = value;
+                _lowest[claim] = Lowest(top, out _);
+            }
+        }
+
+        private static double Lowest(Span<double> top, out int low)
+        {
+            low = 0;
+            for (var i = 1; i < top.Length; i++)
+            {
+                if (top[i] < top[low])
+                {
+                    low = i;
+                }
+            }
+            return top[low];
+        }
+
+        public double[] Crowding()
+        {
+            var crowding = new double[_kept.Length];
+            for (var c = 0; c < crowding.Length; c++)
+            {
+                double sum = 0;
+                for (var i = 0; i < _kept[c]; i++)
+                {
+                    sum += _top[c * Nearest + i];
+                }
+                crowding[c] = (sum + PriorWeight * Unrelated) / (_kept[c] + PriorWeight);
+            }
+            return crowding;
         }
     }
 
-    private void Probe(IReadOnlyList<int> articleOf, Action<int, int, double> consider)
+    private void Probe(Visit visit)
     {
         var n = _centered.Length;
+        var article = visit.Article;
         // Cells around evenly spaced seed claims; each claim searches the few cells nearest to it.
         var cells = (int)Math.Ceiling(Math.Sqrt(n));
-        var seeds = Enumerable.Range(0, cells).Select(k => _centered[(int)((long)k * n / cells)]).ToArray();
-        var members = new List<int>[cells];
-        var probes = new int[n][];
+        var seeds = new float[cells][];
+        for (var k = 0; k < cells; k++)
+        {
+            seeds[k] = _centered[(int)((long)k * n / cells)];
+        }
+        var size = new int[cells];
+        var probes = new int[n * Probes];
+        var best = new double[Probes];
         for (var c = 0; c < n; c++)
         {
-            var ranked = Enumerable.Range(0, cells).Select(k => (k, Dot(seeds[k], _centered[c]))).OrderByDescending(x => x.Item2).ThenBy(x => x.k).Take(Probes).Select(x => x.k).ToArray();
-            probes[c] = ranked;
-            (members[ranked[0]] ??= []).Add(c);
+            // The Probes nearest seeds, nearest first, the lower cell first on a tie.
+            var found = 0;
+            var ranked = probes.AsSpan(c * Probes, Probes);
+            for (var k = 0; k < cells; k++)
+            {
+                var score = Dot(seeds[k], _centered[c]);
+                var at = found;
+                while (at > 0 && score > best[at - 1])
+                {
+                    at--;
+                }
+                if (at >= Probes)
+                {
+                    continue;
+                }
+                for (var i = Math.Min(found, Probes - 1); i > at; i--)
+                {
+                    best[i] = best[i - 1];
+                    ranked[i] = ranked[i - 1];
+                }
+                best[at] = score;
+                ranked[at] = k;
+                found = Math.Min(found + 1, Probes);
+            }
+            size[ranked[0]]++;
+        }
+        // Members of each cell in claim order, in one array.
+        var offset = new int[cells + 1];
+        for (var k = 0; k < cells; k++)
+        {
+            offset[k + 1] = offset[k] + size[k];
+        }
+        var members = new int[n];
+        var fill = offset.AsSpan(0, cells).ToArray();
+        for (var c = 0; c < n; c++)
+        {
+            members[fill[probes[c * Probes]]++] = c;
         }
         // A claim is a member of one cell only (its nearest) and probes distinct cells, so from a's side each b comes
         // up once; the pair came up before exactly when b was visited earlier and probed a's cell. This replaces a set
         // of visited pairs (millions at 100 articles) and keeps the same order of visits.
         for (var a = 0; a < n; a++)
         {
-            foreach (var cell in probes[a])
+            var own = probes[a * Probes];
+            var va = _centered[a];
+            for (var p = 0; p < Probes; p++)
             {
-                if (members[cell] is not { } list)
+                var cell = probes[a * Probes + p];
+                for (var m = offset[cell]; m < offset[cell + 1]; m++)
                 {
-                    continue;
-                }
-                foreach (var b in list)
-                {
-                    if (b == a || articleOf[a] == articleOf[b])
+                    var b = members[m];
+                    if (b == a || article[a] == article[b])
                     {
                         continue;
                     }
-                    if (b > a || Array.IndexOf(probes[b], probes[a][0]) < 0)
+                    if (b > a || probes.AsSpan(b * Probes, Probes).IndexOf(own) < 0)
                     {
-                        consider(a, b, Relative(a, b));
+                        visit.Consider(a, b, Dot(va, _centered[b]));
                     }
                 }
             }

@@ -35,22 +35,37 @@ internal readonly record struct TermVector(int[] Ids, float[] Weights)
 
     public static TermVector From(IEnumerable<(int Id, float Weight)> occurrences, int[] documentFrequency, int documents)
     {
-        var bag = new SortedDictionary<int, float>();
-        foreach (var (id, weight) in occurrences)
+        // Sorted by id, each id's weights in the order given (so the sums are the same to the bit), then summed per id.
+        var sorted = occurrences.Select((o, order) => (o.Id, Order: order, o.Weight)).ToArray();
+        Array.Sort(sorted, static (x, y) => x.Id != y.Id ? x.Id.CompareTo(y.Id) : x.Order.CompareTo(y.Order));
+        var distinct = 0;
+        for (var i = 0; i < sorted.Length; i++)
         {
-            bag[id] = bag.GetValueOrDefault(id) + weight;
+            if (i == 0 || sorted[i].Id != sorted[i - 1].Id)
+            {
+                distinct++;
+            }
         }
-        var ids = new int[bag.Count];
-        var weights = new float[bag.Count];
+        var ids = new int[distinct];
+        var weights = new float[distinct];
         double norm = 0;
-        var k = 0;
-        foreach (var (id, tf) in bag)
+        var k = -1;
+        for (var i = 0; i < sorted.Length; i++)
         {
-            var w = (1 + MathF.Log(tf)) * MathF.Log(1f + (float)documents / documentFrequency[id]);
-            ids[k] = id;
+            if (k < 0 || sorted[i].Id != ids[k])
+            {
+                k++;
+                ids[k] = sorted[i].Id;
+                weights[k] = 0;
+            }
+            weights[k] += sorted[i].Weight;
+        }
+        for (k = 0; k < ids.Length; k++)
+        {
+            var tf = weights[k];
+            var w = (1 + MathF.Log(tf)) * MathF.Log(1f + (float)documents / documentFrequency[ids[k]]);
             weights[k] = w;
             norm += w * w;
-            k++;
         }
         var scale = norm > 0 ? (float)(1 / Math.Sqrt(norm)) : 0f;
         for (var i = 0; i < weights.Length; i++)
