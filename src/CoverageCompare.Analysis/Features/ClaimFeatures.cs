@@ -35,6 +35,9 @@ internal sealed class ClaimFeatures
     /// <summary>One vector per clause of a long sentence; empty when the claim is one clause.</summary>
     public TermVector[] Clauses { get; set; } = [];
 
+    /// <summary>The text of each of <see cref="Clauses"/>, for the sentence model.</summary>
+    public string[] ClauseTexts { get; set; } = [];
+
     public int[] TermIds => Vector.Ids;
     public float[] TermWeights => Vector.Weights;
 }

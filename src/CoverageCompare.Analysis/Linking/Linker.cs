@@ -1,3 +1,4 @@
+using CoverageCompare.Analysis.Embeddings;
 using CoverageCompare.Analysis.Features;
 using CoverageCompare.Analysis.Relations;
 
@@ -32,6 +33,7 @@ internal sealed class Linker(AnalyzerOptions options)
     private const double RareShare = 0.05;
     private const double CompoundScore = 0.6;
     private const int SecondPartnerSpecifics = 1;
+    private const double ClauseFloor = ParaphraseFloor;
 
     public List<Candidate> Link(StoryFeatures story, SemanticSpace? space = null)
     {
@@ -112,6 +114,10 @@ internal sealed class Linker(AnalyzerOptions options)
                     scored.Add(candidate);
                 }
             }
+            if (options.Encoder is { } encoder && options.Signals == LinkSignals.Both)
+            {
+                scored.AddRange(ClauseMatches(claims, scored, space, story, rare, postings, encoder, options.EmbeddingCache));
+            }
         }
         scored.Sort((p, q) => p.A != q.A ? p.A.CompareTo(q.A) : p.B.CompareTo(q.B));
         return KeepBest(scored, claims);
@@ -153,6 +159,109 @@ internal sealed class Linker(AnalyzerOptions options)
             : null;
     }
 
+    /// <summary>
+    /// A compound sentence that reports two or three facts ("…, as Microsoft has started integrating …, alongside Apple
+    /// and Meta") reads, as a whole, like none of them. Where such a sentence has no match at all in another article,
+    /// each of its clauses is compared with that article's claims that share an uncommon word with the clause, and the
+    /// pair links when the clause and the claim mean the same and are each other's best match: no claim of the claim's
+    /// article is closer to the clause, and no other sentence of the compound's article is closer to the claim.
+    /// </summary>
+    /// <remarks>Only clauses of unmatched compound sentences are embedded, and only against claims sharing a specific with
+    /// the clause: a clause such as "the two tech giants entered a more competitive phase" is close in meaning to any
+    /// sentence about the two companies, so meaning alone would link topic, not fact.</remarks>
+    private static List<Candidate> ClauseMatches(IReadOnlyList<ClaimFeatures> claims, List<Candidate> scored, SemanticSpace space,
+        StoryFeatures story, int rare, List<(int Claim, float Weight)>?[] postings, ISentenceEncoder encoder, IEmbeddingCache? cache)
+    {
+        var matched = new HashSet<(int Claim, int Article)>();
+        foreach (var c in scored)
+        {
+            matched.Add((c.A, claims[c.B].Article));
+            matched.Add((c.B, claims[c.A].Article));
+        }
+        var asked = new List<(int Claim, int Clause, int Other, int Specifics)>();
+        foreach (var claim in claims)
+        {
+            for (var k = 0; k < claim.ClauseTexts.Length; k++)
+            {
+                var shared = new Dictionary<int, int>();
+                foreach (var term in claim.Clauses[k].Ids)
+                {
+                    // A shared name says who is involved, not what happened: a clause about another fact can name the
+                    // same company ("tech giants such as Google" / "new providers like Google Cloud"). The shared
+                    // specific must be a word of the act itself.
+                    if (story.Terms.Term(term).StartsWith('@') || !IsSpecific(story, term, rare) || postings[term] is not { } list)
+                    {
+                        continue;
+                    }
+                    foreach (var (other, _) in list)
+                    {
+                        if (claims[other].Article != claim.Article && !matched.Contains((claim.Index, claims[other].Article)))
+                        {
+                            shared[other] = shared.GetValueOrDefault(other) + 1;
+                        }
+                    }
+                }
+                asked.AddRange(shared.OrderBy(p => p.Key).Select(p => (claim.Index, k, p.Key, p.Value)));
+            }
+        }
+        if (asked.Count == 0)
+        {
+            return [];
+        }
+        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var texts = asked.Select(x => claims[x.Claim].ClauseTexts[x.Clause]).Distinct(StringComparer.Ordinal).ToArray();
+        var hashes = texts.Select(ClaimHash.Of).ToArray();
+        var missing = new List<int>();
+        for (var i = 0; i < texts.Length; i++)
+        {
+            if (cache is not null && cache.TryGet(encoder.ModelId, hashes[i], out var cached) && cached.Length > 0)
+            {
+                vectors[texts[i]] = space.Center(cached);
+            }
+            else
+            {
+                missing.Add(i);
+            }
+        }
+        try
+        {
+            var encoded = missing.Count == 0 ? [] : encoder.Encode(missing.Select(i => texts[i]).ToArray());
+            for (var m = 0; m < missing.Count; m++)
+            {
+                cache?.Set(encoder.ModelId, hashes[missing[m]], encoded[m]);
+                vectors[texts[missing[m]]] = space.Center(encoded[m]);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // The whole sentences were embedded; clauses are a refinement the engine can do without.
+            return [];
+        }
+        var members = claims.GroupBy(c => c.Article).ToDictionary(g => g.Key, g => g.Select(c => c.Index).ToArray());
+        var found = new List<Candidate>();
+        foreach (var (c, k, other, specifics) in asked)
+        {
+            var clause = vectors[claims[c].ClauseTexts[k]];
+            var relative = space.Relative(clause, other);
+            if (relative >= ClauseFloor && !DistinctEvents.Apart(claims[c], claims[other])
+                && !members[claims[other].Article].Any(x => x != other && space.Relative(clause, x) > relative)
+                && !members[claims[c].Article].Any(x => x != c && space.Relative(other, x) > relative))
+            {
+                var meaning = Math.Clamp((relative - MeaningFloor) / (SameMeaning - MeaningFloor), 0, 1);
+                found.Add(new Candidate(Math.Min(c, other), Math.Max(c, other), Math.Round(meaning / 2, 2), Math.Round(space.Cosine(c, other), 2), true, specifics));
+            }
+        }
+        // A pair may come up from both sides' clauses: keep its best.
+        return found.GroupBy(x => (x.A, x.B)).Select(g => g.MaxBy(x => x.Score)).ToList();
+    }
+
+    private static bool IsSpecific(StoryFeatures story, int term, int rare)
+    {
+        var name = story.Terms.Term(term);
+        var frequency = story.Terms.Frequency(term);
+        return name.StartsWith('@') ? frequency <= Math.Max(2, rare) : !name.StartsWith('#') && frequency <= rare;
+    }
+
     /// <summary>Evidence a person can check: a name, number or date both give, or a word few claims of the story use.</summary>
     /// <remarks>A name counts when at most a few claims use it (two in a tiny story); a plain word only when the story is
     /// large enough for it to be rare there.</remarks>
@@ -176,9 +285,7 @@ internal sealed class Linker(AnalyzerOptions options)
         {
             if (a.TermIds[i] == b.TermIds[j])
             {
-                var term = story.Terms.Term(a.TermIds[i]);
-                var frequency = story.Terms.Frequency(a.TermIds[i]);
-                if (term.StartsWith('@') ? frequency <= Math.Max(2, rare) : !term.StartsWith('#') && frequency <= rare)
+                if (IsSpecific(story, a.TermIds[i], rare))
                 {
                     count++;
                 }

@@ -40,23 +40,32 @@ internal sealed class SemanticSpace
             }
         }
         var weight = vectors.Length / (vectors.Length + ShrinkClaims) / Math.Max(1, vectors.Length);
-        _centered = vectors.Select(v =>
-        {
-            var c = new float[dim];
-            double norm = 0;
-            for (var d = 0; d < dim; d++)
-            {
-                c[d] = (float)(v[d] - weight * mean[d]);
-                norm += c[d] * c[d];
-            }
-            var scale = norm > 0 ? (float)(1 / Math.Sqrt(norm)) : 0f;
-            for (var d = 0; d < dim; d++)
-            {
-                c[d] *= scale;
-            }
-            return c;
-        }).ToArray();
+        _mean = mean.Select(m => weight * m).ToArray();
+        _centered = vectors.Select(Center).ToArray();
     }
+
+    private readonly double[] _mean;
+
+    /// <summary>A vector from outside the space (a clause's), with the story's common direction taken out.</summary>
+    public float[] Center(float[] v)
+    {
+        var c = new float[_mean.Length];
+        double norm = 0;
+        for (var d = 0; d < c.Length; d++)
+        {
+            c[d] = (float)(v[d] - _mean[d]);
+            norm += c[d] * c[d];
+        }
+        var scale = norm > 0 ? (float)(1 / Math.Sqrt(norm)) : 0f;
+        for (var d = 0; d < c.Length; d++)
+        {
+            c[d] *= scale;
+        }
+        return c;
+    }
+
+    /// <summary>The relative cosine of a <see cref="Center">centred</see> vector from outside the space to claim <paramref name="b"/>.</summary>
+    public double Relative(float[] centered, int b) => Dot(centered, _centered[b]);
 
     public int Count => _vectors.Length;
 

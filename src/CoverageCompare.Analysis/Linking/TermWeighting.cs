@@ -113,8 +113,15 @@ internal static class TermWeighting
             var found = occurrences[c];
             var claim = claims[c];
             claim.Vector = TermVector.From(found.Select(o => (o.Term, o.Weight)), df, claims.Count);
-            claim.Clauses = Clauses(texts[claim.Article], claim, found)
+            var ranges = Clauses(texts[claim.Article], claim, found);
+            claim.Clauses = ranges
                 .Select(range => TermVector.From(found.Where(o => o.Token >= range.Start && o.Token < range.End).Select(o => (o.Term, o.Weight)), df, claims.Count))
+                .ToArray();
+            // Quotation marks are no clause boundary for the model: a quoted title or a quotation cut in pieces reads as
+            // fragments ("Next Phase of the Microsoft Partnership , comes at a time …"). Quotations have their own comparison.
+            var quoted = texts[claim.Article].AsSpan(claim.Segment.Start, claim.Segment.End - claim.Segment.Start).IndexOfAny("\"“”") >= 0;
+            claim.ClauseTexts = quoted ? [] : ranges
+                .Select(range => texts[claim.Article][claim.Tokens[range.Start].Start..claim.Tokens[range.End - 1].End])
                 .ToArray();
         }
         var display = surfaces.Select(s => s.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key).ToArray();
