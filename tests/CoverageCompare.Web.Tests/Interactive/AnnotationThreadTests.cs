@@ -98,6 +98,7 @@ public sealed class AnnotationThreadTests(AppFixture app) : InteractiveHost(app)
     public async Task TheVerdictShowsAsAChipInTheAnnotationColourAndFollowsAnEdit()
     {
         var (story, annotation, reviewer) = await AnnotatedAsync("Chip");
+        var popovers = Context.Render<MudBlazor.MudPopoverProvider>();
         var cut = await RenderThreadAsync(story, annotation, reviewer);
 
         var chip = cut.FindComponents<MudBlazor.MudChip<string>>().Single(c => c.Instance.UserAttributes.GetValueOrDefault("data-testid") as string == "annotation-verdict");
@@ -105,7 +106,7 @@ public sealed class AnnotationThreadTests(AppFixture app) : InteractiveHost(app)
         Assert.Equal("Accurate", cut.Find("[data-testid=annotation-verdict]").TextContent);
 
         cut.Find("[data-testid=annotation-edit]").Click();
-        cut.Find("[data-testid=annotation-label]").Change("Inaccurate");
+        Context.Choose(popovers, cut.Find("[data-testid=annotation-label]"), "Inaccurate");
         await cut.Find("form.annotation-editor").SubmitAsync();
         cut.WaitForAssertion(() => Assert.Equal("Inaccurate", cut.Find("[data-testid=annotation-verdict]").TextContent));
     }
