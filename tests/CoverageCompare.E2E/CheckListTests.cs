@@ -42,9 +42,9 @@ public sealed class CheckListTests(AppFixture app)
         var detail = page.GetByTestId("check-detail");
         await Assertions.Expect(detail.GetByTestId("check-task")).ToHaveCountAsync(2);
         await Assertions.Expect(detail.GetByTestId("check-task").First).ToContainTextAsync("Find the primary source");
-        await detail.GetByTestId("check-status").SelectOptionAsync("Done");
-        await detail.GetByTestId("check-assignee").SelectOptionAsync(new SelectOptionValue { Label = "Ana" });
-        await detail.GetByTestId("check-verdict").SelectOptionAsync("Misleading");
+        await detail.GetByTestId("check-status").ChooseAsync("Done");
+        await detail.GetByTestId("check-assignee").ChooseAsync("Ana");
+        await detail.GetByTestId("check-verdict").ChooseAsync("Misleading");
         await detail.GetByTestId("check-summary").FillAsync("The authority's own report says otherwise: see [the report](https://river.example/report).");
         await detail.GetByTestId("check-save").ClickAsync();
         var first = items.Nth(0);
@@ -60,8 +60,8 @@ public sealed class CheckListTests(AppFixture app)
 
         await items.Nth(1).Locator("button.open").ClickAsync();
         await Assertions.Expect(detail).ToHaveAttributeAsync("data-item-id", await items.Nth(1).GetAttributeAsync("data-item-id") ?? "");
-        await detail.GetByTestId("check-status").SelectOptionAsync("In review");
-        await detail.GetByTestId("check-verdict").SelectOptionAsync("Accurate");
+        await detail.GetByTestId("check-status").ChooseAsync("In review");
+        await detail.GetByTestId("check-verdict").ChooseAsync("Accurate");
         await detail.GetByTestId("check-save").ClickAsync();
         await Assertions.Expect(items.Nth(1)).ToHaveAttributeAsync("data-verdict", "Accurate");
         await Assertions.Expect(detail.GetByTestId("check-publish")).ToBeDisabledAsync();
@@ -74,10 +74,10 @@ public sealed class CheckListTests(AppFixture app)
         await MineSwitch(page).CheckAsync();
         await Assertions.Expect(items).ToHaveCountAsync(1);
         await MineSwitch(page).UncheckAsync();
-        await page.GetByTestId("check-filter-status").SelectOptionAsync("In review");
+        await page.GetByTestId("check-filter-status").ChooseAsync("In review (1)");
         await Assertions.Expect(items).ToHaveCountAsync(1);
         await Assertions.Expect(items.First).ToHaveAttributeAsync("data-verdict", "Accurate");
-        await page.GetByTestId("check-filter-status").SelectOptionAsync("");
+        await page.GetByTestId("check-filter-status").ChooseAsync("All");
         await Assertions.Expect(items).ToHaveCountAsync(2);
 
         await first.Locator("button.open").ClickAsync();

@@ -74,8 +74,8 @@ internal static class LiveSession
         await owner.GotoAsync($"/workspaces/{story.WorkspaceId}");
         await AppFixture.WaitForCircuitAsync(owner);
         await Assertions.Expect(owner.GetByTestId("workspace-role")).ToHaveTextAsync("owner");
-        await owner.GetByTestId("invite-role").SelectOptionAsync(role.ToString());
-        await owner.GetByTestId("invite-days").SelectOptionAsync("1");
+        await owner.GetByTestId("invite-role").ChooseAsync(role.ToString().ToLowerInvariant());
+        await owner.GetByTestId("invite-days").ChooseAsync("1 day");
         await owner.GetByTestId("invite-create").ClickAsync();
         var link = owner.GetByTestId("invite-link");
         await Assertions.Expect(link).ToHaveValueAsync(new Regex($"^{Regex.Escape(app.BaseUrl)}/invite/{story.WorkspaceId}/"));

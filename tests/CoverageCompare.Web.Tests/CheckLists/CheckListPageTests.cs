@@ -22,19 +22,21 @@ public sealed class CheckListPageTests(AppFixture app) : InteractiveHost(app), I
         var first = (await service.AddAsync(story.StoryId, owner, new NewCheckItem(story.First.Id, 0, 20))).Value!.Item!;
         var second = (await service.AddAsync(story.StoryId, owner, new NewCheckItem(story.Second.Id, 0, 20))).Value!.Item!;
         await service.EditAsync(second.Id, owner, new CheckItemEdit(CheckListLimits.DefaultStatuses[1], owner.UserId, null, null, null), second.Version);
-        RenderProviders();
+        var popovers = Context.Render<MudBlazor.MudPopoverProvider>();
         Context.Render<MudBlazor.MudSnackbarProvider>();
 
         var page = Context.Render<CheckListPage>(p => p.AddCascadingValue(owner).Add(c => c.StoryId, story.StoryId));
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=check-item]").Count));
 
-        page.Find("[data-testid=check-filter-status]").Change(CheckListLimits.DefaultStatuses[1]);
+        // Each status says how many items are at it.
+        Context.Choose(popovers, page.Find("[data-testid=check-filter-status]"), $"{CheckListLimits.DefaultStatuses[1]} (1)");
         Assert.Equal(second.Id.ToString(), Assert.Single(page.FindAll("[data-testid=check-item]")).GetAttribute("data-item-id"));
-        page.Find("[data-testid=check-filter-status]").Change("");
+        Context.Choose(popovers, page.Find("[data-testid=check-filter-status]"), "All");
+        Assert.Equal(2, page.FindAll("[data-testid=check-item]").Count);
 
         page.Find($"[data-testid=check-item][data-item-id='{first.Id}'] button.open").Click();
         var openedAt = page.WaitForElement("[data-testid=check-detail]").GetAttribute("data-version");
-        page.Find("[data-testid=check-status]").Change(CheckListLimits.DefaultStatuses[1]);
+        Context.Choose(popovers, page.Find("[data-testid=check-status]"), CheckListLimits.DefaultStatuses[1]);
         page.Find("[data-testid=check-save]").Click();
         page.WaitForAssertion(() => Assert.Equal(CheckListLimits.DefaultStatuses[1], page.Find($"[data-testid=check-item][data-item-id='{first.Id}']").GetAttribute("data-status")));
 

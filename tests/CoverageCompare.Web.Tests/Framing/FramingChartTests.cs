@@ -25,7 +25,12 @@ public sealed class FramingChartTests(AppFixture app) : InteractiveHost(app), IC
 
         var chart = cut.FindComponents<MudChart<double>>().Single(c => c.Instance.ChartLabels.Length == 4 && c.Instance.ChartSeries.Count == 5);
         Assert.Equal(ChartType.Bar, chart.Instance.ChartType);
-        Assert.Equal(ArticleLabels, chart.Instance.ChartLabels);
+        // The axis names the articles by number, in their colours in the key under the chart, so labels never collide.
+        Assert.Equal(["1", "2", "3", "4"], chart.Instance.ChartLabels);
+        var key = cut.Find("[data-testid=chart-measures] [data-testid=chart-key]");
+        Assert.Equal(ArticleLabels, key.QuerySelectorAll("li").Select(li => li.TextContent.Trim()));
+        var sources = Source.Of(framing.Story);
+        Assert.Equal(sources.Select(s => $"background: {s.Colour}; color: #fff; border-color: {s.Colour}"), key.QuerySelectorAll(".mark").Select(m => m.GetAttribute("style")));
         Assert.Equal(["Claims", "Attributed", "Hedged", "Quotations", "Shared facts covered"], chart.Instance.ChartSeries.Select(s => s.Name));
         string Values(string name) => string.Join(" ", chart.Instance.ChartSeries.Single(s => s.Name == name).Data.Values.Select(v => v.ToString()));
         // The same figures as the table above the chart (FramingComponentsTests).
@@ -68,6 +73,10 @@ public sealed class FramingChartTests(AppFixture app) : InteractiveHost(app), IC
         var charts = cut.FindComponents<MudChart<double>>().Where(c => c.Instance.ChartSeries is [{ Name: "Claims" }]).ToList();
         Assert.Equal(sources.Select(s => s.Colour), charts.Select(c => c.Instance.ChartOptions!.ChartPalette.Single()));
         Assert.Equal("Amira Haddad", speakers[3].QuerySelector("tbody th")!.TextContent);
+        // A speaker's bar is lettered on the axis and named in full in the key beneath.
+        var fourth = charts[3].Instance;
+        Assert.Equal("A", fourth.ChartLabels[0]);
+        Assert.Equal("A Amira Haddad", speakers[3].QuerySelector("[data-testid=chart-key] li")!.TextContent.Trim());
     }
 
     [Fact]

@@ -29,11 +29,12 @@ public sealed class WorkspacePageTests(AppFixture app) : InteractiveHost(app), I
         var team = await Team.CreateAsync(App.Factory, "Bea");
         var clipboard = Context.JSInterop.SetupModule("./js/clipboard.js");
         clipboard.Setup<bool>("copyText", _ => true).SetResult(true);
-        RenderProviders();
-        Context.Render<MudBlazor.MudSnackbarProvider>();
+        var popovers = RenderPopovers();
         var cut = RenderPage(team.Owner);
         cut.WaitForElement("[data-testid=invite-create]");
 
+        Context.Choose(popovers, cut.Find("[data-testid=invite-role]"), "editor");
+        Context.Choose(popovers, cut.Find("[data-testid=invite-days]"), "1 day");
         cut.Find("[data-testid=invite-label]").Change("Sam, the new intern");
         await cut.Find("form.invite").SubmitAsync();
         cut.WaitForElement("[data-testid=invite-copy]").Click();
@@ -43,7 +44,9 @@ public sealed class WorkspacePageTests(AppFixture app) : InteractiveHost(app), I
         Assert.Equal(link, clipboard.Invocations["copyText"].Single().Arguments[0]);
         Assert.Equal("Sam, the new intern", cut.Find("[data-testid=invitations] [data-testid=invitation-label]").TextContent);
         var open = await App.Factory.Services.GetRequiredService<WorkspaceStore>().OpenInvitationsAsync(team.WorkspaceId);
-        Assert.Equal("Sam, the new intern", Assert.Single(open).Label);
+        var invitation = Assert.Single(open);
+        Assert.Equal(("Sam, the new intern", WorkspaceRole.Editor), (invitation.Label, invitation.Role));
+        Assert.InRange(invitation.ExpiresAt - DateTime.UtcNow, TimeSpan.FromHours(23), TimeSpan.FromHours(24.1));
     }
 
     [InProcessSessionsFact]
@@ -59,12 +62,12 @@ public sealed class WorkspacePageTests(AppFixture app) : InteractiveHost(app), I
             lock (heard) heard.Add(change);
             return Task.CompletedTask;
         });
-        RenderProviders();
+        var popovers = RenderPopovers();
         var cut = RenderPage(team.Owner);
         var dev = cut.WaitForElement("[data-testid=member][data-role=editor]");
 
         // The grid's rows carry no attributes of ours: the member's role select is in the marked name's row.
-        dev.Closest("tr")!.QuerySelector("[data-testid=member-role]")!.Change(nameof(WorkspaceRole.Viewer));
+        Context.Choose(popovers, dev.Closest("tr")!.QuerySelector("[data-testid=member-role]")!, "viewer");
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=member][data-role=viewer]")));
         // On PostgreSQL the change comes back through NOTIFY, which takes longer than bUnit's one-second default.
@@ -81,18 +84,27 @@ public sealed class WorkspacePageTests(AppFixture app) : InteractiveHost(app), I
         var everyone = await store.MembersAsync(team.WorkspaceId);
         var gil = everyone.Single(m => m.DisplayName == "Gil");
         var hal = everyone.Single(m => m.DisplayName == "Hal");
-        RenderProviders();
+        var popovers = RenderPopovers();
         var cut = RenderPage(team.Owner);
         var gilsRole = cut.WaitForElement($"[data-testid=member][data-user-id='{gil.UserId}']").Closest("tr")!.QuerySelector("[data-testid=member-role]")!;
 
         // Hal demotes Fay behind her open page; her page still offers the role controls it loaded with.
         Assert.True((await store.ChangeRoleAsync(team.WorkspaceId, hal.UserId, team.Owner.UserId, WorkspaceRole.Editor)).Succeeded);
-        gilsRole.Change(nameof(WorkspaceRole.Viewer));
+        Context.Choose(popovers, gilsRole, "viewer");
 
         cut.WaitForAssertion(() => Assert.Equal(WorkspaceStore.OwnersOnly, cut.Find("[data-testid=form-message]").TextContent));
         Assert.Equal(WorkspaceRole.Editor, (await store.MembersAsync(team.WorkspaceId)).Single(m => m.UserId == gil.UserId).Role);
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=member-role]")));
         Assert.Equal("editor", cut.Find("[data-testid=workspace-role]").TextContent);
+    }
+
+    /// <summary>MudBlazor's providers, with the popover one returned: a MudSelect's list opens there.</summary>
+    private IRenderedComponent<MudBlazor.MudPopoverProvider> RenderPopovers()
+    {
+        var popovers = Context.Render<MudBlazor.MudPopoverProvider>();
+        Context.Render<MudBlazor.MudDialogProvider>();
+        Context.Render<MudBlazor.MudSnackbarProvider>();
+        return popovers;
     }
 
     private IRenderedComponent<WorkspacePage> RenderPage(TestAccount owner) => Context.Render<WorkspacePage>(p => p
