@@ -179,11 +179,14 @@ internal sealed class Linker(AnalyzerOptions options)
             matched.Add((c.B, claims[c.A].Article));
         }
         var asked = new List<(int Claim, int Clause, int Other, int Specifics)>();
+        // Counts per other claim in one array, its touched entries sorted: the same pairs in the same order as a
+        // dictionary sorted by key, without one per clause (a 50-article story asks about 128,000 pairs).
+        var shared = new int[claims.Count];
+        var touched = new List<int>();
         foreach (var claim in claims)
         {
             for (var k = 0; k < claim.ClauseTexts.Length; k++)
             {
-                var shared = new Dictionary<int, int>();
                 foreach (var term in claim.Clauses[k].Ids)
                 {
                     // A shared name says who is involved, not what happened: a clause about another fact can name the
@@ -197,11 +200,20 @@ internal sealed class Linker(AnalyzerOptions options)
                     {
                         if (claims[other].Article != claim.Article && !matched.Contains((claim.Index, claims[other].Article)))
                         {
-                            shared[other] = shared.GetValueOrDefault(other) + 1;
+                            if (shared[other]++ == 0)
+                            {
+                                touched.Add(other);
+                            }
                         }
                     }
                 }
-                asked.AddRange(shared.OrderBy(p => p.Key).Select(p => (claim.Index, k, p.Key, p.Value)));
+                touched.Sort();
+                foreach (var other in touched)
+                {
+                    asked.Add((claim.Index, k, other, shared[other]));
+                    shared[other] = 0;
+                }
+                touched.Clear();
             }
         }
         if (asked.Count == 0)
@@ -209,7 +221,8 @@ internal sealed class Linker(AnalyzerOptions options)
             return [];
         }
         var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        var texts = asked.Select(x => claims[x.Claim].ClauseTexts[x.Clause]).Distinct(StringComparer.Ordinal).ToArray();
+        var texts = asked.Where((x, i) => i == 0 || (asked[i - 1].Claim, asked[i - 1].Clause) != (x.Claim, x.Clause))
+            .Select(x => claims[x.Claim].ClauseTexts[x.Clause]).Distinct(StringComparer.Ordinal).ToArray();
         var hashes = texts.Select(ClaimHash.Of).ToArray();
         var missing = new List<int>();
         for (var i = 0; i < texts.Length; i++)
@@ -239,9 +252,16 @@ internal sealed class Linker(AnalyzerOptions options)
         }
         var members = claims.GroupBy(c => c.Article).ToDictionary(g => g.Key, g => g.Select(c => c.Index).ToArray());
         var found = new List<Candidate>();
+        // The pairs come grouped by clause: its vector is looked up once per clause, not once per pair.
+        var clause = Array.Empty<float>();
+        var previous = (Claim: -1, Clause: -1);
         foreach (var (c, k, other, specifics) in asked)
         {
-            var clause = vectors[claims[c].ClauseTexts[k]];
+            if (previous != (c, k))
+            {
+                clause = vectors[claims[c].ClauseTexts[k]];
+                previous = (c, k);
+            }
             var relative = space.Relative(clause, other);
             if (relative >= ClauseFloor && !DistinctEvents.Apart(claims[c], claims[other])
                 && !members[claims[other].Article].Any(x => x != other && space.Relative(clause, x) > relative)
