@@ -172,12 +172,20 @@ internal sealed class Linker(AnalyzerOptions options)
     private static List<Candidate> ClauseMatches(IReadOnlyList<ClaimFeatures> claims, List<Candidate> scored, SemanticSpace space,
         StoryFeatures story, int rare, List<(int Claim, float Weight)>?[] postings, ISentenceEncoder encoder, IEmbeddingCache? cache)
     {
-        var matched = new HashSet<(int Claim, int Article)>();
+        // The articles each claim already has a match in, as flags set for one claim at a time: the check runs for
+        // every posting of every clause's specific terms.
+        var matchedIn = new List<int>?[claims.Count];
+        var articles = 0;
         foreach (var c in scored)
         {
-            matched.Add((c.A, claims[c.B].Article));
-            matched.Add((c.B, claims[c.A].Article));
+            (matchedIn[c.A] ??= []).Add(claims[c.B].Article);
+            (matchedIn[c.B] ??= []).Add(claims[c.A].Article);
         }
+        foreach (var claim in claims)
+        {
+            articles = Math.Max(articles, claim.Article + 1);
+        }
+        var matched = new bool[articles];
         var asked = new List<(int Claim, int Clause, int Other, int Specifics)>();
         // Counts per other claim in one array, its touched entries sorted: the same pairs in the same order as a
         // dictionary sorted by key, without one per clause (a 50-article story asks about 128,000 pairs).
@@ -185,6 +193,7 @@ internal sealed class Linker(AnalyzerOptions options)
         var touched = new List<int>();
         foreach (var claim in claims)
         {
+            SetFlags(matched, matchedIn[claim.Index], true);
             for (var k = 0; k < claim.ClauseTexts.Length; k++)
             {
                 foreach (var term in claim.Clauses[k].Ids)
@@ -198,7 +207,7 @@ internal sealed class Linker(AnalyzerOptions options)
                     }
                     foreach (var (other, _) in list)
                     {
-                        if (claims[other].Article != claim.Article && !matched.Contains((claim.Index, claims[other].Article)))
+                        if (claims[other].Article != claim.Article && !matched[claims[other].Article])
                         {
                             if (shared[other]++ == 0)
                             {
@@ -215,6 +224,7 @@ internal sealed class Linker(AnalyzerOptions options)
                 }
                 touched.Clear();
             }
+            SetFlags(matched, matchedIn[claim.Index], false);
         }
         if (asked.Count == 0)
         {
@@ -273,6 +283,18 @@ internal sealed class Linker(AnalyzerOptions options)
         }
         // A pair may come up from both sides' clauses: keep its best.
         return found.GroupBy(x => (x.A, x.B)).Select(g => g.MaxBy(x => x.Score)).ToList();
+    }
+
+    private static void SetFlags(bool[] flags, List<int>? at, bool value)
+    {
+        if (at is null)
+        {
+            return;
+        }
+        foreach (var i in at)
+        {
+            flags[i] = value;
+        }
     }
 
     private static bool IsSpecific(StoryFeatures story, int term, int rare)
