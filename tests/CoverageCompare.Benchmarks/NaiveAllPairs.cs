@@ -102,19 +102,7 @@ public static class NaiveAllPairs
                 {
                     continue;
                 }
-                var x = vectors[i];
-                var y = vectors[j];
-                var sum = System.Numerics.Vector<float>.Zero;
-                var k = 0;
-                for (; k <= x.Length - System.Numerics.Vector<float>.Count; k += System.Numerics.Vector<float>.Count)
-                {
-                    sum += new System.Numerics.Vector<float>(x, k) * new System.Numerics.Vector<float>(y, k);
-                }
-                var dot = System.Numerics.Vector.Sum(sum);
-                for (; k < x.Length; k++)
-                {
-                    dot += x[k] * y[k];
-                }
+                var dot = Dot(vectors[i], vectors[j]);
                 if (dot >= threshold)
                 {
                     similar++;
@@ -122,5 +110,25 @@ public static class NaiveAllPairs
             }
         }
         return similar;
+    }
+
+    /// <summary>
+    /// The engine's dot product (SemanticSpace), in a method of its own as there: written inline in the loop above, the
+    /// runtime's fully optimised, profile-guided code for it took 0.89 s at 50 articles, three times its first code.
+    /// </summary>
+    private static float Dot(float[] x, float[] y)
+    {
+        var sum = System.Numerics.Vector<float>.Zero;
+        var k = 0;
+        for (; k <= x.Length - System.Numerics.Vector<float>.Count; k += System.Numerics.Vector<float>.Count)
+        {
+            sum += new System.Numerics.Vector<float>(x, k) * new System.Numerics.Vector<float>(y, k);
+        }
+        var dot = System.Numerics.Vector.Sum(sum);
+        for (; k < x.Length; k++)
+        {
+            dot += x[k] * y[k];
+        }
+        return dot;
     }
 }

@@ -22,7 +22,14 @@ internal sealed class FeatureBuilder(AnalyzerOptions options)
                 var quoted = new bool[tokens.Count];
                 for (var i = 0; i < tokens.Count; i++)
                 {
-                    quoted[i] = segment.Quotes.Any(q => q.Start <= tokens[i].Start && tokens[i].End <= q.End);
+                    foreach (var q in segment.Quotes)
+                    {
+                        if (q.Start <= tokens[i].Start && tokens[i].End <= q.End)
+                        {
+                            quoted[i] = true;
+                            break;
+                        }
+                    }
                 }
                 var runs = EntityResolver.FindRuns(text, tokens, quoted);
                 foreach (var run in runs)
@@ -56,13 +63,7 @@ internal sealed class FeatureBuilder(AnalyzerOptions options)
         var quantities = QuantityExtractor.Extract(text, tokens, excluded);
         Mark(excluded, tokens, quantities.Select(q => (q.Start, q.End)));
         var polarity = PolarityExtractor.Extract(text, tokens);
-        var negated = polarity.Where(p => p.Negative).Select(p => p.Predicate).ToHashSet(StringComparer.Ordinal);
-        var positive = tokens
-            .Where(t => t.Shape == TokenShape.Word && !Lexicon.StopWords.Contains(t.Key))
-            .Select(t => Stemmer.Stem(t.Key))
-            .Concat(polarity.Where(p => !p.Negative).Select(p => p.Predicate))
-            .Where(s => !negated.Contains(s))
-            .ToHashSet(StringComparer.Ordinal);
+        var positive = PositiveStems(tokens, polarity);
         var hedges = tokens.Where(t => Lexicon.Hedges.Contains(t.Key)).Select(t => t.Surface.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray();
         var quotes = segment.Quotes
             .Select(q => Quote(text, q))
@@ -91,6 +92,35 @@ internal sealed class FeatureBuilder(AnalyzerOptions options)
             PositiveStems = positive,
             Kind = kind,
         };
+    }
+
+    /// <remarks>Loops, not a LINQ chain: this runs for every claim of the story.</remarks>
+    private static HashSet<string> PositiveStems(List<Token> tokens, List<PolarityCue> polarity)
+    {
+        var negated = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in polarity)
+        {
+            if (p.Negative)
+            {
+                negated.Add(p.Predicate);
+            }
+        }
+        var positive = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in tokens)
+        {
+            if (t.Shape == TokenShape.Word && !Lexicon.StopWords.Contains(t.Key) && Stemmer.Stem(t.Key) is var stem && !negated.Contains(stem))
+            {
+                positive.Add(stem);
+            }
+        }
+        foreach (var p in polarity)
+        {
+            if (!p.Negative && !negated.Contains(p.Predicate))
+            {
+                positive.Add(p.Predicate);
+            }
+        }
+        return positive;
     }
 
     private static QuoteText Quote(string text, TextSpan span)

@@ -172,18 +172,30 @@ internal sealed class Linker(AnalyzerOptions options)
     private static List<Candidate> ClauseMatches(IReadOnlyList<ClaimFeatures> claims, List<Candidate> scored, SemanticSpace space,
         StoryFeatures story, int rare, List<(int Claim, float Weight)>?[] postings, ISentenceEncoder encoder, IEmbeddingCache? cache)
     {
-        var matched = new HashSet<(int Claim, int Article)>();
+        // The articles each claim already has a match in, as flags set for one claim at a time: the check runs for
+        // every posting of every clause's specific terms.
+        var matchedIn = new List<int>?[claims.Count];
+        var articles = 0;
         foreach (var c in scored)
         {
-            matched.Add((c.A, claims[c.B].Article));
-            matched.Add((c.B, claims[c.A].Article));
+            (matchedIn[c.A] ??= []).Add(claims[c.B].Article);
+            (matchedIn[c.B] ??= []).Add(claims[c.A].Article);
         }
-        var asked = new List<(int Claim, int Clause, int Other, int Specifics)>();
         foreach (var claim in claims)
         {
+            articles = Math.Max(articles, claim.Article + 1);
+        }
+        var matched = new bool[articles];
+        var asked = new List<(int Claim, int Clause, int Other, int Specifics)>();
+        // Counts per other claim in one array, its touched entries sorted: the same pairs in the same order as a
+        // dictionary sorted by key, without one per clause (a 50-article story asks about 128,000 pairs).
+        var shared = new int[claims.Count];
+        var touched = new List<int>();
+        foreach (var claim in claims)
+        {
+            SetFlags(matched, matchedIn[claim.Index], true);
             for (var k = 0; k < claim.ClauseTexts.Length; k++)
             {
-                var shared = new Dictionary<int, int>();
                 foreach (var term in claim.Clauses[k].Ids)
                 {
                     // A shared name says who is involved, not what happened: a clause about another fact can name the
@@ -195,21 +207,32 @@ internal sealed class Linker(AnalyzerOptions options)
                     }
                     foreach (var (other, _) in list)
                     {
-                        if (claims[other].Article != claim.Article && !matched.Contains((claim.Index, claims[other].Article)))
+                        if (claims[other].Article != claim.Article && !matched[claims[other].Article])
                         {
-                            shared[other] = shared.GetValueOrDefault(other) + 1;
+                            if (shared[other]++ == 0)
+                            {
+                                touched.Add(other);
+                            }
                         }
                     }
                 }
-                asked.AddRange(shared.OrderBy(p => p.Key).Select(p => (claim.Index, k, p.Key, p.Value)));
+                touched.Sort();
+                foreach (var other in touched)
+                {
+                    asked.Add((claim.Index, k, other, shared[other]));
+                    shared[other] = 0;
+                }
+                touched.Clear();
             }
+            SetFlags(matched, matchedIn[claim.Index], false);
         }
         if (asked.Count == 0)
         {
             return [];
         }
         var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        var texts = asked.Select(x => claims[x.Claim].ClauseTexts[x.Clause]).Distinct(StringComparer.Ordinal).ToArray();
+        var texts = asked.Where((x, i) => i == 0 || (asked[i - 1].Claim, asked[i - 1].Clause) != (x.Claim, x.Clause))
+            .Select(x => claims[x.Claim].ClauseTexts[x.Clause]).Distinct(StringComparer.Ordinal).ToArray();
         var hashes = texts.Select(ClaimHash.Of).ToArray();
         var missing = new List<int>();
         for (var i = 0; i < texts.Length; i++)
@@ -239,9 +262,16 @@ internal sealed class Linker(AnalyzerOptions options)
         }
         var members = claims.GroupBy(c => c.Article).ToDictionary(g => g.Key, g => g.Select(c => c.Index).ToArray());
         var found = new List<Candidate>();
+        // The pairs come grouped by clause: its vector is looked up once per clause, not once per pair.
+        var clause = Array.Empty<float>();
+        var previous = (Claim: -1, Clause: -1);
         foreach (var (c, k, other, specifics) in asked)
         {
-            var clause = vectors[claims[c].ClauseTexts[k]];
+            if (previous != (c, k))
+            {
+                clause = vectors[claims[c].ClauseTexts[k]];
+                previous = (c, k);
+            }
             var relative = space.Relative(clause, other);
             if (relative >= ClauseFloor && !DistinctEvents.Apart(claims[c], claims[other])
                 && !members[claims[other].Article].Any(x => x != other && space.Relative(clause, x) > relative)
@@ -253,6 +283,18 @@ internal sealed class Linker(AnalyzerOptions options)
         }
         // A pair may come up from both sides' clauses: keep its best.
         return found.GroupBy(x => (x.A, x.B)).Select(g => g.MaxBy(x => x.Score)).ToList();
+    }
+
+    private static void SetFlags(bool[] flags, List<int>? at, bool value)
+    {
+        if (at is null)
+        {
+            return;
+        }
+        foreach (var i in at)
+        {
+            flags[i] = value;
+        }
     }
 
     private static bool IsSpecific(StoryFeatures story, int term, int rare)
