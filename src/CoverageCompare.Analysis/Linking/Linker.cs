@@ -5,8 +5,9 @@ using CoverageCompare.Analysis.Relations;
 namespace CoverageCompare.Analysis.Linking;
 
 /// <summary>A link: <see cref="Cosine"/> is the sentence model's (null without it); <see cref="ByMeaning"/> when only the model found it;
-/// <see cref="Specifics"/> counts the names, numbers, dates and rare words the two share.</summary>
-internal readonly record struct Candidate(int A, int B, double Score, double? Cosine = null, bool ByMeaning = false, int Specifics = 0);
+/// <see cref="Specifics"/> counts the names, numbers, dates and rare words the two share; <see cref="Compound"/> is the claim
+/// (A or B) one of whose clauses made the link, or -1 when the whole sentences did.</summary>
+internal readonly record struct Candidate(int A, int B, double Score, double? Cosine = null, bool ByMeaning = false, int Specifics = 0, int Compound = -1);
 
 /// <summary>
 /// Finds pairs of claims from different articles that report the same fact. Candidates come from an
@@ -161,23 +162,26 @@ internal sealed class Linker(AnalyzerOptions options)
 
     /// <summary>
     /// A compound sentence that reports two or three facts ("…, as Microsoft has started integrating …, alongside Apple
-    /// and Meta") reads, as a whole, like none of them. Where such a sentence has no match at all in another article,
-    /// each of its clauses is compared with that article's claims that share an uncommon word with the clause, and the
-    /// pair links when the clause and the claim mean the same and are each other's best match: no claim of the claim's
-    /// article is closer to the clause, and no other sentence of the compound's article is closer to the claim.
+    /// and Meta") reads, as a whole, like none of them. Each of its clauses is compared with the claims of another article
+    /// that share an uncommon word or a date with the clause, and the pair links when the clause and the claim mean the
+    /// same and are each other's best match: no claim of the claim's article is closer to the clause, and no other
+    /// sentence of the compound's article is closer to the claim. Where the sentence already has a match in that article,
+    /// only a date both give can propose a second one, and never through the clause the first match stands on (the clause
+    /// closest to that partner): only another clause can report another fact.
     /// </summary>
-    /// <remarks>Only clauses of unmatched compound sentences are embedded, and only against claims sharing a specific with
-    /// the clause: a clause such as "the two tech giants entered a more competitive phase" is close in meaning to any
-    /// sentence about the two companies, so meaning alone would link topic, not fact.</remarks>
+    /// <remarks>Only clauses of compound sentences that share a specific with a claim are embedded: a clause such as "the
+    /// two tech giants entered a more competitive phase" is close in meaning to any sentence about the two companies, so
+    /// meaning alone would link topic, not fact.</remarks>
     private static List<Candidate> ClauseMatches(IReadOnlyList<ClaimFeatures> claims, List<Candidate> scored, SemanticSpace space,
         StoryFeatures story, int rare, List<(int Claim, float Weight)>?[] postings, ISentenceEncoder encoder, IEmbeddingCache? cache)
     {
-        var matched = new HashSet<(int Claim, int Article)>();
+        var matched = new Dictionary<(int Claim, int Article), List<int>>();
         foreach (var c in scored)
         {
-            matched.Add((c.A, claims[c.B].Article));
-            matched.Add((c.B, claims[c.A].Article));
+            (matched.TryGetValue((c.A, claims[c.B].Article), out var ma) ? ma : matched[(c.A, claims[c.B].Article)] = []).Add(c.B);
+            (matched.TryGetValue((c.B, claims[c.A].Article), out var mb) ? mb : matched[(c.B, claims[c.A].Article)] = []).Add(c.A);
         }
+        bool Paired(int claim, int other) => matched.TryGetValue((claim, claims[other].Article), out var partners) && partners.Contains(other);
         var asked = new List<(int Claim, int Clause, int Other, int Specifics)>();
         foreach (var claim in claims)
         {
@@ -195,9 +199,23 @@ internal sealed class Linker(AnalyzerOptions options)
                     }
                     foreach (var (other, _) in list)
                     {
-                        if (claims[other].Article != claim.Article && !matched.Contains((claim.Index, claims[other].Article)))
+                        // A second match in an article the sentence already matches stands on a date (below), not on a
+                        // word: the sentence already overlaps that article in topic, and a word of the story's topic
+                        // ("the two tech giants") is no sign of a second fact.
+                        if (claims[other].Article != claim.Article && !Paired(claim.Index, other) && !matched.ContainsKey((claim.Index, claims[other].Article)))
                         {
                             shared[other] = shared.GetValueOrDefault(other) + 1;
+                        }
+                    }
+                }
+                // A date the clause gives and the claim overlaps ("traces back to late 2023" / "began in late 2023").
+                foreach (var date in claim.Dates.Where(d => d.IsResolved && claim.ClauseTexts[k].Contains(d.Text, StringComparison.Ordinal)))
+                {
+                    foreach (var other in claims)
+                    {
+                        if (other.Article != claim.Article && !Paired(claim.Index, other.Index) && other.Dates.Any(d => d.IsResolved && date.Overlaps(d)))
+                        {
+                            shared[other.Index] = shared.GetValueOrDefault(other.Index) + 1;
                         }
                     }
                 }
@@ -209,7 +227,8 @@ internal sealed class Linker(AnalyzerOptions options)
             return [];
         }
         var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        var texts = asked.Select(x => claims[x.Claim].ClauseTexts[x.Clause]).Distinct(StringComparer.Ordinal).ToArray();
+        // Every clause of an asked sentence: which clause an existing match stands on needs them all.
+        var texts = asked.Select(x => x.Claim).Distinct().SelectMany(c => claims[c].ClauseTexts).Distinct(StringComparer.Ordinal).ToArray();
         var hashes = texts.Select(ClaimHash.Of).ToArray();
         var missing = new List<int>();
         for (var i = 0; i < texts.Length; i++)
@@ -237,10 +256,17 @@ internal sealed class Linker(AnalyzerOptions options)
             // The whole sentences were embedded; clauses are a refinement the engine can do without.
             return [];
         }
+        // The clause each existing match stands on: the clause closest to the partner.
+        int Grounds(int claim, int partner) => Enumerable.Range(0, claims[claim].ClauseTexts.Length)
+            .MaxBy(k => space.Relative(vectors[claims[claim].ClauseTexts[k]], partner));
         var members = claims.GroupBy(c => c.Article).ToDictionary(g => g.Key, g => g.Select(c => c.Index).ToArray());
         var found = new List<Candidate>();
         foreach (var (c, k, other, specifics) in asked)
         {
+            if (matched.TryGetValue((c, claims[other].Article), out var partners) && partners.Any(p => Grounds(c, p) == k))
+            {
+                continue;
+            }
             var clause = vectors[claims[c].ClauseTexts[k]];
             var relative = space.Relative(clause, other);
             if (relative >= ClauseFloor && !DistinctEvents.Apart(claims[c], claims[other])
@@ -248,12 +274,13 @@ internal sealed class Linker(AnalyzerOptions options)
                 && !members[claims[c].Article].Any(x => x != c && space.Relative(other, x) > relative))
             {
                 var meaning = Math.Clamp((relative - MeaningFloor) / (SameMeaning - MeaningFloor), 0, 1);
-                found.Add(new Candidate(Math.Min(c, other), Math.Max(c, other), Math.Round(meaning / 2, 2), Math.Round(space.Cosine(c, other), 2), true, specifics));
+                found.Add(new Candidate(Math.Min(c, other), Math.Max(c, other), Math.Round(meaning / 2, 2), Math.Round(space.Cosine(c, other), 2), true, specifics, c));
             }
         }
         // A pair may come up from both sides' clauses: keep its best.
         return found.GroupBy(x => (x.A, x.B)).Select(g => g.MaxBy(x => x.Score)).ToList();
     }
+
 
     private static bool IsSpecific(StoryFeatures story, int term, int rare)
     {
