@@ -25,7 +25,12 @@ public sealed record ClaimLink(string A, string B, Relation Relation, double Sco
 
 public enum Relation { Agree, Disagree }
 
-public sealed record ClaimGroup(string Id, string Label, IReadOnlyList<string> ClaimIds, GroupVerdict Verdict);
+/// <summary>One fact. <see cref="ClaimIds"/> are its members, each claim in one group at most; <see cref="AlsoClaimIds"/> are
+/// compound sentences that belong to another group and report this fact too, in one of their clauses.</summary>
+public sealed record ClaimGroup(string Id, string Label, IReadOnlyList<string> ClaimIds, GroupVerdict Verdict)
+{
+    public IReadOnlyList<string> AlsoClaimIds { get; init; } = [];
+}
 
 public enum GroupVerdict { Agree, Disagree, Mixed }
 

@@ -42,24 +42,27 @@ public sealed class StoryAnalyzer(AnalyzerOptions? options = null)
         var space = vectors is null ? null : new SemanticSpace(vectors);
 
         var candidates = new Linker(_options).Link(story, space);
-        var edges = new List<(int, int, Relation, double)>(candidates.Count);
+        var edges = new List<(int, int, Relation, double, int)>(candidates.Count);
         var verdicts = new Dictionary<(int, int), (Candidate Candidate, Verdict Verdict)>();
         foreach (var candidate in candidates)
         {
             var verdict = RelationClassifier.Classify(story.Claims[candidate.A], story.Claims[candidate.B], story);
             verdicts[(candidate.A, candidate.B)] = (candidate, verdict);
-            edges.Add((candidate.A, candidate.B, verdict.Relation, candidate.Score));
+            edges.Add((candidate.A, candidate.B, verdict.Relation, candidate.Score, candidate.Compound));
         }
         double Similarity(int a, int b) => space?.Cosine(a, b) ?? Linker.Cosine(story.Claims[a], story.Claims[b]).Cosine;
         var groups = Grouper.Group(story, edges, ClaimId, Similarity, i => claims[i].Text);
 
         // A link between claims that ended in different facts is the chaining the grouping refused: it is not shown.
-        var groupOf = groups.SelectMany(g => g.ClaimIds.Select(id => (id, g.Id))).ToDictionary(p => p.id, p => p.Item2, StringComparer.Ordinal);
+        // A compound sentence's clause link is shown when the sentence is an "also" member of its partner's group.
+        var groupsOf = groups
+            .SelectMany(g => g.ClaimIds.Concat(g.AlsoClaimIds).Select(id => (id, g.Id)))
+            .ToLookup(p => p.id, p => p.Id, StringComparer.Ordinal);
         var links = new List<ClaimLink>(candidates.Count);
-        foreach (var (a, b, _, _) in edges)
+        foreach (var (a, b, _, _, _) in edges)
         {
             var (candidate, verdict) = verdicts[(a, b)];
-            if (groupOf.TryGetValue(ClaimId(a), out var ga) && groupOf.TryGetValue(ClaimId(b), out var gb) && ga == gb)
+            if (groupsOf[ClaimId(a)].Intersect(groupsOf[ClaimId(b)], StringComparer.Ordinal).Any())
             {
                 links.Add(new ClaimLink(ClaimId(a), ClaimId(b), verdict.Relation, candidate.Score, Reasons(candidate, verdict)));
             }

@@ -47,11 +47,13 @@ public static class GoldEvaluator
         if (articles.Count != gold.Files.Count) throw new ArgumentException("one article per gold file, in its order", nameof(articles));
         var claims = result.Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
         var links = result.Links.ToDictionary(l => Key(l.A, l.B));
-        var groupOf = result.Groups.SelectMany(g => g.ClaimIds.Select(id => (id, g.Id))).ToDictionary(p => p.id, p => p.Item2, StringComparer.Ordinal);
-        bool Grouped(string a, string b) => groupOf.TryGetValue(a, out var ga) && groupOf.TryGetValue(b, out var gb) && ga == gb;
+        // A compound sentence may be an "also" member of a second group: it is shown as one fact with that group's claims too.
+        var members = result.Groups.Select(g => g.ClaimIds.Concat(g.AlsoClaimIds).ToList()).ToList();
+        var groupsOf = members.SelectMany((ids, g) => ids.Select(id => (id, g))).ToLookup(p => p.id, p => p.g, StringComparer.Ordinal);
+        bool Grouped(string a, string b) => groupsOf[a].Intersect(groupsOf[b]).Any();
         // Every cross-article pair of claims the reader sees as one fact: the links, and the other pairs inside a group.
         var shown = result.Links.Select(l => Key(l.A, l.B))
-            .Concat(result.Groups.SelectMany(g => g.ClaimIds.SelectMany(x => g.ClaimIds.Where(y => string.CompareOrdinal(x, y) < 0 && claims[x].ArticleId != claims[y].ArticleId).Select(y => Key(x, y)))))
+            .Concat(members.SelectMany(ids => ids.SelectMany(x => ids.Where(y => string.CompareOrdinal(x, y) < 0 && claims[x].ArticleId != claims[y].ArticleId).Select(y => Key(x, y)))))
             .Distinct()
             .ToList();
         var unlocated = new List<string>();

@@ -5,8 +5,9 @@ using CoverageCompare.Analysis.Relations;
 namespace CoverageCompare.Analysis.Linking;
 
 /// <summary>A link: <see cref="Cosine"/> is the sentence model's (null without it); <see cref="ByMeaning"/> when only the model found it;
-/// <see cref="Specifics"/> counts the names, numbers, dates and rare words the two share.</summary>
-internal readonly record struct Candidate(int A, int B, double Score, double? Cosine = null, bool ByMeaning = false, int Specifics = 0);
+/// <see cref="Specifics"/> counts the names, numbers, dates and rare words the two share; <see cref="Compound"/> is the claim
+/// (A or B) one of whose clauses made the link, or -1 when the whole sentences did.</summary>
+internal readonly record struct Candidate(int A, int B, double Score, double? Cosine = null, bool ByMeaning = false, int Specifics = 0, int Compound = -1);
 
 /// <summary>
 /// Finds pairs of claims from different articles that report the same fact. Candidates come from an
@@ -161,41 +162,32 @@ internal sealed class Linker(AnalyzerOptions options)
 
     /// <summary>
     /// A compound sentence that reports two or three facts ("…, as Microsoft has started integrating …, alongside Apple
-    /// and Meta") reads, as a whole, like none of them. Where such a sentence has no match at all in another article,
-    /// each of its clauses is compared with that article's claims that share an uncommon word with the clause, and the
-    /// pair links when the clause and the claim mean the same and are each other's best match: no claim of the claim's
-    /// article is closer to the clause, and no other sentence of the compound's article is closer to the claim.
+    /// and Meta") reads, as a whole, like none of them. Each of its clauses is compared with the claims of another article
+    /// that share an uncommon word or a date with the clause, and the pair links when the clause and the claim mean the
+    /// same and are each other's best match: no claim of the claim's article is closer to the clause, and no other
+    /// sentence of the compound's article is closer to the claim. Where the sentence already has a match in that article,
+    /// only a date both give can propose a second one, and never through the clause the first match stands on (the clause
+    /// closest to that partner): only another clause can report another fact.
     /// </summary>
-    /// <remarks>Only clauses of unmatched compound sentences are embedded, and only against claims sharing a specific with
-    /// the clause: a clause such as "the two tech giants entered a more competitive phase" is close in meaning to any
-    /// sentence about the two companies, so meaning alone would link topic, not fact.</remarks>
+    /// <remarks>Only clauses of compound sentences that share a specific with a claim are embedded: a clause such as "the
+    /// two tech giants entered a more competitive phase" is close in meaning to any sentence about the two companies, so
+    /// meaning alone would link topic, not fact.</remarks>
     private static List<Candidate> ClauseMatches(IReadOnlyList<ClaimFeatures> claims, List<Candidate> scored, SemanticSpace space,
         StoryFeatures story, int rare, List<(int Claim, float Weight)>?[] postings, ISentenceEncoder encoder, IEmbeddingCache? cache)
     {
-        // The articles each claim already has a match in, as flags set for one claim at a time: the check runs for
-        // every posting of every clause's specific terms.
-        var matchedIn = new List<int>?[claims.Count];
-        var articles = 0;
+        var matched = new Dictionary<(int Claim, int Article), List<int>>();
         foreach (var c in scored)
         {
-            (matchedIn[c.A] ??= []).Add(claims[c.B].Article);
-            (matchedIn[c.B] ??= []).Add(claims[c.A].Article);
+            (matched.TryGetValue((c.A, claims[c.B].Article), out var ma) ? ma : matched[(c.A, claims[c.B].Article)] = []).Add(c.B);
+            (matched.TryGetValue((c.B, claims[c.A].Article), out var mb) ? mb : matched[(c.B, claims[c.A].Article)] = []).Add(c.A);
         }
-        foreach (var claim in claims)
-        {
-            articles = Math.Max(articles, claim.Article + 1);
-        }
-        var matched = new bool[articles];
+        bool Paired(int claim, int other) => matched.TryGetValue((claim, claims[other].Article), out var partners) && partners.Contains(other);
         var asked = new List<(int Claim, int Clause, int Other, int Specifics)>();
-        // Counts per other claim in one array, its touched entries sorted: the same pairs in the same order as a
-        // dictionary sorted by key, without one per clause (a 50-article story asks about 128,000 pairs).
-        var shared = new int[claims.Count];
-        var touched = new List<int>();
         foreach (var claim in claims)
         {
-            SetFlags(matched, matchedIn[claim.Index], true);
             for (var k = 0; k < claim.ClauseTexts.Length; k++)
             {
+                var shared = new Dictionary<int, int>();
                 foreach (var term in claim.Clauses[k].Ids)
                 {
                     // A shared name says who is involved, not what happened: a clause about another fact can name the
@@ -207,32 +199,36 @@ internal sealed class Linker(AnalyzerOptions options)
                     }
                     foreach (var (other, _) in list)
                     {
-                        if (claims[other].Article != claim.Article && !matched[claims[other].Article])
+                        // A second match in an article the sentence already matches stands on a date (below), not on a
+                        // word: the sentence already overlaps that article in topic, and a word of the story's topic
+                        // ("the two tech giants") is no sign of a second fact.
+                        if (claims[other].Article != claim.Article && !Paired(claim.Index, other) && !matched.ContainsKey((claim.Index, claims[other].Article)))
                         {
-                            if (shared[other]++ == 0)
-                            {
-                                touched.Add(other);
-                            }
+                            shared[other] = shared.GetValueOrDefault(other) + 1;
                         }
                     }
                 }
-                touched.Sort();
-                foreach (var other in touched)
+                // A date the clause gives and the claim overlaps ("traces back to late 2023" / "began in late 2023").
+                foreach (var date in claim.Dates.Where(d => d.IsResolved && claim.ClauseTexts[k].Contains(d.Text, StringComparison.Ordinal)))
                 {
-                    asked.Add((claim.Index, k, other, shared[other]));
-                    shared[other] = 0;
+                    foreach (var other in claims)
+                    {
+                        if (other.Article != claim.Article && !Paired(claim.Index, other.Index) && other.Dates.Any(d => d.IsResolved && date.Overlaps(d)))
+                        {
+                            shared[other.Index] = shared.GetValueOrDefault(other.Index) + 1;
+                        }
+                    }
                 }
-                touched.Clear();
+                asked.AddRange(shared.OrderBy(p => p.Key).Select(p => (claim.Index, k, p.Key, p.Value)));
             }
-            SetFlags(matched, matchedIn[claim.Index], false);
         }
         if (asked.Count == 0)
         {
             return [];
         }
         var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        var texts = asked.Where((x, i) => i == 0 || (asked[i - 1].Claim, asked[i - 1].Clause) != (x.Claim, x.Clause))
-            .Select(x => claims[x.Claim].ClauseTexts[x.Clause]).Distinct(StringComparer.Ordinal).ToArray();
+        // Every clause of an asked sentence: which clause an existing match stands on needs them all.
+        var texts = asked.Select(x => x.Claim).Distinct().SelectMany(c => claims[c].ClauseTexts).Distinct(StringComparer.Ordinal).ToArray();
         var hashes = texts.Select(ClaimHash.Of).ToArray();
         var missing = new List<int>();
         for (var i = 0; i < texts.Length; i++)
@@ -260,42 +256,31 @@ internal sealed class Linker(AnalyzerOptions options)
             // The whole sentences were embedded; clauses are a refinement the engine can do without.
             return [];
         }
+        // The clause each existing match stands on: the clause closest to the partner.
+        int Grounds(int claim, int partner) => Enumerable.Range(0, claims[claim].ClauseTexts.Length)
+            .MaxBy(k => space.Relative(vectors[claims[claim].ClauseTexts[k]], partner));
         var members = claims.GroupBy(c => c.Article).ToDictionary(g => g.Key, g => g.Select(c => c.Index).ToArray());
         var found = new List<Candidate>();
-        // The pairs come grouped by clause: its vector is looked up once per clause, not once per pair.
-        var clause = Array.Empty<float>();
-        var previous = (Claim: -1, Clause: -1);
         foreach (var (c, k, other, specifics) in asked)
         {
-            if (previous != (c, k))
+            if (matched.TryGetValue((c, claims[other].Article), out var partners) && partners.Any(p => Grounds(c, p) == k))
             {
-                clause = vectors[claims[c].ClauseTexts[k]];
-                previous = (c, k);
+                continue;
             }
+            var clause = vectors[claims[c].ClauseTexts[k]];
             var relative = space.Relative(clause, other);
             if (relative >= ClauseFloor && !DistinctEvents.Apart(claims[c], claims[other])
                 && !members[claims[other].Article].Any(x => x != other && space.Relative(clause, x) > relative)
                 && !members[claims[c].Article].Any(x => x != c && space.Relative(other, x) > relative))
             {
                 var meaning = Math.Clamp((relative - MeaningFloor) / (SameMeaning - MeaningFloor), 0, 1);
-                found.Add(new Candidate(Math.Min(c, other), Math.Max(c, other), Math.Round(meaning / 2, 2), Math.Round(space.Cosine(c, other), 2), true, specifics));
+                found.Add(new Candidate(Math.Min(c, other), Math.Max(c, other), Math.Round(meaning / 2, 2), Math.Round(space.Cosine(c, other), 2), true, specifics, c));
             }
         }
         // A pair may come up from both sides' clauses: keep its best.
         return found.GroupBy(x => (x.A, x.B)).Select(g => g.MaxBy(x => x.Score)).ToList();
     }
 
-    private static void SetFlags(bool[] flags, List<int>? at, bool value)
-    {
-        if (at is null)
-        {
-            return;
-        }
-        foreach (var i in at)
-        {
-            flags[i] = value;
-        }
-    }
 
     private static bool IsSpecific(StoryFeatures story, int term, int rare)
     {

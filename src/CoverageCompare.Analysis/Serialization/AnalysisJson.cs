@@ -99,6 +99,17 @@ public static class AnalysisJson
                 writer.WriteStringValue(id);
             }
             writer.WriteEndArray();
+            // Our addition to the contract, written only when there is something to say: a compound sentence of
+            // another group that reports this fact too. "claims" stays a partition, so older readers are unaffected.
+            if (group.AlsoClaimIds.Count > 0)
+            {
+                writer.WriteStartArray("alsoClaims");
+                foreach (var id in group.AlsoClaimIds)
+                {
+                    writer.WriteStringValue(id);
+                }
+                writer.WriteEndArray();
+            }
             writer.WriteString("verdict", Name(group.Verdict));
             writer.WriteEndObject();
         }
@@ -161,7 +172,10 @@ public static class AnalysisJson
             Required(c, "text"), Parse<ClaimKind>(Required(c, "kind")), c.GetProperty("speaker").GetString()));
         var groups = Array(root, "groups", g => new ClaimGroup(
             Required(g, "id"), Required(g, "label"), Array(g, "claims", id => id.GetString() ?? throw new JsonException("null claim id")),
-            Parse<GroupVerdict>(Required(g, "verdict"))));
+            Parse<GroupVerdict>(Required(g, "verdict")))
+        {
+            AlsoClaimIds = g.TryGetProperty("alsoClaims", out _) ? Array(g, "alsoClaims", id => id.GetString() ?? throw new JsonException("null claim id")) : [],
+        });
         var links = Array(root, "links", l => new ClaimLink(
             Required(l, "a"), Required(l, "b"), Parse<Relation>(Required(l, "relation")), l.GetProperty("score").GetDouble(),
             Array(l, "reasons", r => r.GetString() ?? "")));

@@ -31,6 +31,11 @@ internal static class TextReport
                 var claim = claims[id];
                 text.AppendLine($"      {claim.ArticleId} {claim.Id}: {Shorten(claim.Text)}");
             }
+            foreach (var id in group.AlsoClaimIds)
+            {
+                var claim = claims[id];
+                text.AppendLine($"      {claim.ArticleId} {claim.Id} (also): {Shorten(claim.Text)}");
+            }
             foreach (var link in result.Links.Where(l => l.Relation == Relation.Disagree && group.ClaimIds.Contains(l.A)))
             {
                 text.AppendLine($"      ! {link.A} vs {link.B}: {string.Join("; ", link.Reasons)}");
