@@ -31,7 +31,8 @@ public sealed class CheckItemPanelTests(AppFixture app) : InteractiveHost(app), 
         // Publishing waits for the last status and a final verdict.
         Assert.True(page.Find("[data-testid=check-publish]").HasAttribute("disabled"));
         Assert.Equal("Nobody", page.Find("[data-testid=check-assignee]").GetAttribute("value"));
-        Assert.Equal(CheckListLimits.DefaultStatuses[0], page.Find("[data-testid=check-status]").GetAttribute("value"));
+        // The item loads asynchronously; on PostgreSQL the first render can come before it.
+        page.WaitForAssertion(() => Assert.Equal(CheckListLimits.DefaultStatuses[0], page.Find("[data-testid=check-status]").GetAttribute("value")));
         Context.Choose(popovers, page.Find("[data-testid=check-status]"), CheckListLimits.DefaultStatuses[^1]);
         Context.Choose(popovers, page.Find("[data-testid=check-assignee]"), team.Owner.Name);
         Context.Choose(popovers, page.Find("[data-testid=check-verdict]"), "Misleading");
