@@ -11,10 +11,15 @@ internal static class DemoComparison
 {
     public static async Task<(StoryView Story, Comparison Comparison)> LoadAsync(IServiceProvider services)
     {
+        var (story, analysis) = await LoadAnalysisAsync(services);
+        return (story, Comparison.Build(story, analysis));
+    }
+
+    public static async Task<(StoryView Story, StoryAnalysis Analysis)> LoadAnalysisAsync(IServiceProvider services)
+    {
         var stories = services.GetRequiredService<StoryStore>();
         var demoId = (await stories.ListAsync([Workspace.DemoId])).Single(s => s.Title == DemoStory.Title).Id;
         var story = (await stories.GetAsync(demoId))!;
-        var analysis = (await services.GetRequiredService<AnalysisStore>().GetAsync(demoId))!;
-        return (story, Comparison.Build(story, analysis));
+        return (story, (await services.GetRequiredService<AnalysisStore>().GetAsync(demoId))!);
     }
 }

@@ -54,8 +54,10 @@ public sealed record Comparison(IReadOnlyDictionary<string, IReadOnlyList<ClaimM
         var facts = result.Groups
             .Select(group =>
             {
-                var members = group.ClaimIds.Select(id => claims[id]).OrderBy(c => order[c.Id]).ToList();
-                var memberIds = group.ClaimIds.ToHashSet();
+                // A compound sentence that reports this fact in one clause is shown here too, so its outlet is
+                // credited with the fact; its own group stays the one it is highlighted with.
+                var memberIds = group.ClaimIds.Concat(group.AlsoClaimIds).ToHashSet();
+                var members = memberIds.Select(id => claims[id]).OrderBy(c => order[c.Id]).ToList();
                 var links = result.Links
                     .Where(l => memberIds.Contains(l.A) && memberIds.Contains(l.B))
                     .Select(l => new LinkView(claims[l.A], claims[l.B], l.Relation, l.Reasons,
