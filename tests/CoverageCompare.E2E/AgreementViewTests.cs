@@ -80,7 +80,7 @@ public sealed class AgreementViewTests(AppFixture app)
         await Assertions.Expect(panel.GetByTestId("single-claim").Filter(new() { HasText = "Critics warned" })).ToHaveCountAsync(1);
 
         await panel.GetByTestId("filter-all").CheckAsync();
-        await panel.GetByTestId("filter-article").SelectOptionAsync(new SelectOptionValue { Label = "Bayside Courier" });
+        await panel.GetByTestId("filter-article").ChooseAsync("4. Bayside Courier");
         await Assertions.Expect(panel.GetByTestId("single-claim").Filter(new() { HasText = "Critics warned" })).ToHaveCountAsync(0);
         await Assertions.Expect(panel.GetByTestId("claim-group").Filter(new() { HasText = "Bayside Courier" }).First).ToBeVisibleAsync();
     }

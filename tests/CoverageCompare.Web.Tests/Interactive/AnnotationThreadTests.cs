@@ -110,6 +110,38 @@ public sealed class AnnotationThreadTests(AppFixture app) : InteractiveHost(app)
         cut.WaitForAssertion(() => Assert.Equal("Inaccurate", cut.Find("[data-testid=annotation-verdict]").TextContent));
     }
 
+    [Fact]
+    public async Task TheThreadsActionsReplyResolveReopenDeleteAndRestore()
+    {
+        var (story, annotation, reviewer) = await AnnotatedAsync("Actions");
+        var dialogs = RenderProviders();
+        var cut = await RenderThreadAsync(story, annotation, reviewer);
+
+        var reply = cut.Find("[data-testid=annotation-reply-open]");
+        Assert.Equal(("button", "false"), (reply.LocalName, reply.GetAttribute("aria-expanded")));
+        reply.Click();
+        Assert.Equal("true", cut.Find("[data-testid=annotation-reply-open]").GetAttribute("aria-expanded"));
+        cut.Find("[data-testid=annotation-reply-note]").Change("A reply.");
+        await cut.Find("form.reply").SubmitAsync();
+        cut.WaitForAssertion(() => Assert.Contains("A reply.", cut.Find("[data-testid=annotation-reply]").TextContent));
+
+        cut.Find("[data-testid=annotation-resolve]").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=annotation-reopen]")));
+        Assert.NotNull((await Store.GetAsync(annotation.Id))!.ResolvedAt);
+        cut.Find("[data-testid=annotation-reopen]").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=annotation-resolve]")));
+        Assert.Null((await Store.GetAsync(annotation.Id))!.ResolvedAt);
+
+        cut.Find("[data-testid=annotation-delete]").Click();
+        dialogs.WaitForElement("[data-testid=confirm]").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=annotation-restore]")));
+        Assert.NotNull((await Store.GetAsync(annotation.Id))!.DeletedAt);
+        Assert.Empty(cut.FindAll("[data-testid=annotation-edit]"));
+        cut.Find("[data-testid=annotation-restore]").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=annotation-edit]")));
+        Assert.Null((await Store.GetAsync(annotation.Id))!.DeletedAt);
+    }
+
     private async Task<(AnnotatedStory Story, AnnotationView Annotation, Reviewer Reviewer)> AnnotatedAsync(string title)
     {
         var team = await Team.CreateAsync(App.Factory, "Ada " + title);

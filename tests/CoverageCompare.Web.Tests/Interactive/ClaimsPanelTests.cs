@@ -35,21 +35,29 @@ public sealed class ClaimsPanelTests(AppFixture app) : InteractiveHost(app), ICl
     [Fact]
     public void TheFiltersNarrowTheListAndCountWhatTheyHold()
     {
+        var popovers = Context.Render<MudBlazor.MudPopoverProvider>();
         var panel = RenderPanel(WorkspaceRole.Viewer);
         Assert.Equal(2, panel.FindAll("[data-testid=claim-group]").Count);
         Assert.Single(panel.FindAll("[data-testid=single-claim]"));
+        // Each radio is named by its label, with what it holds.
+        Assert.Equal("Disagreements 1", Normalised(panel.Find("[data-testid=filter-disagree]").Closest("label")!.TextContent));
 
-        panel.Find("[data-testid=filter-disagree]").Change("disagree");
+        panel.Find("[data-testid=filter-disagree]").Click();
         Assert.Equal("g1", Assert.Single(panel.FindAll("[data-testid=claim-group]")).GetAttribute("data-group-id"));
         Assert.Empty(panel.FindAll("[data-testid=single-claim]"));
+        Assert.True(panel.Find("[data-testid=filter-disagree]").HasAttribute("checked"));
 
-        panel.Find("[data-testid=filter-single]").Change("single");
+        panel.Find("[data-testid=filter-single]").Click();
         Assert.Equal("c9", Assert.Single(panel.FindAll("[data-testid=single-claim]")).GetAttribute("data-claim-id"));
 
-        panel.Find("[data-testid=filter-all]").Change("all");
-        panel.Find("[data-testid=filter-article]").Change("a1");
+        panel.Find("[data-testid=filter-all]").Click();
+        Context.Choose(popovers, panel.Find("[data-testid=filter-article]"), "Harbour Times");
+        panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("[data-testid=single-claim]")));
         Assert.Equal(2, panel.FindAll("[data-testid=claim-group]").Count);
-        Assert.Empty(panel.FindAll("[data-testid=single-claim]"));
+        Assert.Equal("Harbour Times", panel.Find("[data-testid=filter-article]").GetAttribute("value"));
+
+        Context.Choose(popovers, panel.Find("[data-testid=filter-article]"), "All articles");
+        panel.WaitForAssertion(() => Assert.Single(panel.FindAll("[data-testid=single-claim]")));
     }
 
     [Fact]
@@ -74,4 +82,6 @@ public sealed class ClaimsPanelTests(AppFixture app) : InteractiveHost(app), ICl
         var viewer = RenderPanel(WorkspaceRole.Viewer);
         Assert.Empty(viewer.FindAll("[data-testid=annotate-claim]"));
     }
+
+    private static string Normalised(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
