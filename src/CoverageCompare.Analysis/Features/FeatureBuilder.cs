@@ -64,7 +64,7 @@ internal sealed class FeatureBuilder(AnalyzerOptions options)
         Mark(excluded, tokens, quantities.Select(q => (q.Start, q.End)));
         var polarity = PolarityExtractor.Extract(text, tokens);
         var positive = PositiveStems(tokens, polarity);
-        var hedges = tokens.Where(t => Lexicon.Hedges.Contains(t.Key)).Select(t => t.Surface.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray();
+        var hedges = Hedges(tokens);
         var quotes = segment.Quotes
             .Select(q => Quote(text, q))
             .Where(q => q.Words.Length > 0)
@@ -92,6 +92,21 @@ internal sealed class FeatureBuilder(AnalyzerOptions options)
             PositiveStems = positive,
             Kind = kind,
         };
+    }
+
+    /// <summary>The hedge words, lower case, each once, in order.</summary>
+    /// <remarks>A loop, not a LINQ chain: most claims have none, and then nothing is allocated.</remarks>
+    private static string[] Hedges(List<Token> tokens)
+    {
+        List<string>? hedges = null;
+        foreach (var t in tokens)
+        {
+            if (Lexicon.Hedges.Contains(t.Key) && t.Surface.ToLowerInvariant() is var hedge && !(hedges?.Contains(hedge) ?? false))
+            {
+                (hedges ??= []).Add(hedge);
+            }
+        }
+        return hedges is null ? [] : [.. hedges];
     }
 
     /// <remarks>Loops, not a LINQ chain: this runs for every claim of the story.</remarks>

@@ -295,11 +295,11 @@ internal sealed class Linker(AnalyzerOptions options)
     private static int Specifics(ClaimFeatures a, ClaimFeatures b, StoryFeatures story, int rare)
     {
         var count = 0;
-        var sameDate = a.Dates.Any(da => da.IsResolved && b.Dates.Any(db => db.IsResolved && da.Overlaps(db)));
-        var otherDates = !sameDate && a.Dates.Any(d => d.IsResolved) && b.Dates.Any(d => d.IsResolved);
+        var sameDate = SharesDate(a, b);
+        var otherDates = !sameDate && HasResolvedDate(a) && HasResolvedDate(b);
         // Two figures of one measure point to one fact (perhaps disagreeing on it), unless the dates say they are two
         // events: "$31 million on March 4" and "$367 million on March 25" are not one fact told twice.
-        if (a.Quantities.Any(qa => b.Quantities.Any(qb => qa.SameMeasure(qb) && (qa.Overlaps(qb) || !otherDates))))
+        if (SharesMeasure(a, b, otherDates))
         {
             count++;
         }
@@ -329,6 +329,52 @@ internal sealed class Linker(AnalyzerOptions options)
             }
         }
         return count;
+    }
+
+    // Loops rather than nested Any: these run for every pair judged, and a capturing lambda allocates each time.
+    private static bool SharesDate(ClaimFeatures a, ClaimFeatures b)
+    {
+        foreach (var da in a.Dates)
+        {
+            if (da.IsResolved)
+            {
+                foreach (var db in b.Dates)
+                {
+                    if (db.IsResolved && da.Overlaps(db))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static bool HasResolvedDate(ClaimFeatures claim)
+    {
+        foreach (var d in claim.Dates)
+        {
+            if (d.IsResolved)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool SharesMeasure(ClaimFeatures a, ClaimFeatures b, bool otherDates)
+    {
+        foreach (var qa in a.Quantities)
+        {
+            foreach (var qb in b.Quantities)
+            {
+                if (qa.SameMeasure(qb) && (qa.Overlaps(qb) || !otherDates))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /// <summary>The pairs of two sorted lists without repeats, in order, each marked when the first list has it.</summary>
@@ -417,17 +463,7 @@ internal sealed class Linker(AnalyzerOptions options)
     }
 
     /// <summary>Dates that fit together (late 2023, November 2023) make the same event more likely.</summary>
-    private static double DateBonus(ClaimFeatures a, ClaimFeatures b)
-    {
-        foreach (var da in a.Dates)
-        {
-            if (da.IsResolved && b.Dates.Any(db => db.IsResolved && da.Overlaps(db)))
-            {
-                return SameDateBonus;
-            }
-        }
-        return 0;
-    }
+    private static double DateBonus(ClaimFeatures a, ClaimFeatures b) => SharesDate(a, b) ? SameDateBonus : 0;
 
     public static (double Cosine, int Shared) Cosine(ClaimFeatures a, ClaimFeatures b) => a.Vector.Dot(b.Vector);
 
@@ -435,10 +471,13 @@ internal sealed class Linker(AnalyzerOptions options)
     private static double ClauseCosine(ClaimFeatures a, ClaimFeatures b)
     {
         var best = 0.0;
-        foreach (var ca in a.Clauses.Append(a.Vector))
+        // Each clause, then the whole claim (index Length), without the enumerators Append would allocate per pair.
+        for (var i = 0; i <= a.Clauses.Length; i++)
         {
-            foreach (var cb in b.Clauses.Append(b.Vector))
+            var ca = i < a.Clauses.Length ? a.Clauses[i] : a.Vector;
+            for (var j = 0; j <= b.Clauses.Length; j++)
             {
+                var cb = j < b.Clauses.Length ? b.Clauses[j] : b.Vector;
                 var (cos, shared) = ca.Dot(cb);
                 if (shared >= MinSharedTerms && cos > best)
                 {

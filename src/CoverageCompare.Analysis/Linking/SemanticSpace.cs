@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace CoverageCompare.Analysis.Linking;
 
@@ -25,31 +26,43 @@ internal sealed class SemanticSpace
     private double[] _crowding = [];
 
     private readonly float[][] _vectors;
-    private readonly float[][] _centered;
+    private readonly double[] _mean;
+    private readonly int _dim;
+
+    // Every claim's centred vector, one after another: the search reads them in order, hundreds of thousands of times.
+    private readonly float[] _centered;
 
     public SemanticSpace(float[][] vectors)
     {
         _vectors = vectors;
-        var dim = vectors.Length == 0 ? 0 : vectors[0].Length;
-        var mean = new double[dim];
+        _dim = vectors.Length == 0 ? 0 : vectors[0].Length;
+        var mean = new double[_dim];
         foreach (var v in vectors)
         {
-            for (var d = 0; d < dim; d++)
+            for (var d = 0; d < _dim; d++)
             {
                 mean[d] += v[d];
             }
         }
         var weight = vectors.Length / (vectors.Length + ShrinkClaims) / Math.Max(1, vectors.Length);
         _mean = mean.Select(m => weight * m).ToArray();
-        _centered = vectors.Select(Center).ToArray();
+        _centered = new float[vectors.Length * _dim];
+        for (var c = 0; c < vectors.Length; c++)
+        {
+            CenterInto(vectors[c], _centered.AsSpan(c * _dim, _dim));
+        }
     }
-
-    private readonly double[] _mean;
 
     /// <summary>A vector from outside the space (a clause's), with the story's common direction taken out.</summary>
     public float[] Center(float[] v)
     {
         var c = new float[_mean.Length];
+        CenterInto(v, c);
+        return c;
+    }
+
+    private void CenterInto(float[] v, Span<float> c)
+    {
         double norm = 0;
         for (var d = 0; d < c.Length; d++)
         {
@@ -61,11 +74,12 @@ internal sealed class SemanticSpace
         {
             c[d] *= scale;
         }
-        return c;
     }
 
+    private ReadOnlySpan<float> Centered(int claim) => _centered.AsSpan(claim * _dim, _dim);
+
     /// <summary>The relative cosine of a <see cref="Center">centred</see> vector from outside the space to claim <paramref name="b"/>.</summary>
-    public double Relative(float[] centered, int b) => Dot(centered, _centered[b]);
+    public double Relative(float[] centered, int b) => Dot(centered, Centered(b));
 
     public int Count => _vectors.Length;
 
@@ -73,7 +87,7 @@ internal sealed class SemanticSpace
     public double Cosine(int a, int b) => Dot(_vectors[a], _vectors[b]);
 
     /// <summary>Cosine once the story's common direction is taken out.</summary>
-    public double Relative(int a, int b) => Dot(_centered[a], _centered[b]);
+    public double Relative(int a, int b) => Dot(Centered(a), Centered(b));
 
     /// <summary>The relative cosine less (half) how much more crowded the two claims' neighbourhoods are than an ordinary claim's.</summary>
     public double Local(int a, int b) => Relative(a, b) - CrowdingWeight * Math.Max(0, (_crowding[a] + _crowding[b]) / 2 - Unrelated);
@@ -82,7 +96,7 @@ internal sealed class SemanticSpace
     /// <remarks>Also measures each claim's crowding, which <see cref="Local"/> needs: call it first.</remarks>
     public List<(int A, int B)> Neighbours(IReadOnlyList<int> articleOf, double floor)
     {
-        var n = _centered.Length;
+        var n = _vectors.Length;
         var article = new int[n];
         for (var c = 0; c < n; c++)
         {
@@ -187,14 +201,14 @@ internal sealed class SemanticSpace
 
     private void Probe(Visit visit)
     {
-        var n = _centered.Length;
+        var n = _vectors.Length;
         var article = visit.Article;
         // Cells around evenly spaced seed claims; each claim searches the few cells nearest to it.
         var cells = (int)Math.Ceiling(Math.Sqrt(n));
-        var seeds = new float[cells][];
+        var seeds = new int[cells];
         for (var k = 0; k < cells; k++)
         {
-            seeds[k] = _centered[(int)((long)k * n / cells)];
+            seeds[k] = (int)((long)k * n / cells);
         }
         var size = new int[cells];
         var probes = new int[n * Probes];
@@ -206,7 +220,7 @@ internal sealed class SemanticSpace
             var ranked = probes.AsSpan(c * Probes, Probes);
             for (var k = 0; k < cells; k++)
             {
-                var score = Dot(seeds[k], _centered[c]);
+                var score = Dot(Centered(seeds[k]), Centered(c));
                 var at = found;
                 while (at > 0 && score > best[at - 1])
                 {
@@ -245,7 +259,7 @@ internal sealed class SemanticSpace
         for (var a = 0; a < n; a++)
         {
             var own = probes[a * Probes];
-            var va = _centered[a];
+            var va = Centered(a);
             for (var p = 0; p < Probes; p++)
             {
                 var cell = probes[a * Probes + p];
@@ -258,20 +272,24 @@ internal sealed class SemanticSpace
                     }
                     if (b > a || probes.AsSpan(b * Probes, Probes).IndexOf(own) < 0)
                     {
-                        visit.Consider(a, b, Dot(va, _centered[b]));
+                        visit.Consider(a, b, Dot(va, Centered(b)));
                     }
                 }
             }
         }
     }
 
-    private static double Dot(float[] x, float[] y)
+    // The same sums in the same order as over arrays: the figures, and so the links, do not change.
+    private static double Dot(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
     {
+        y = y[..x.Length];
+        ref readonly var rx = ref MemoryMarshal.GetReference(x);
+        ref readonly var ry = ref MemoryMarshal.GetReference(y);
         var sum = Vector<float>.Zero;
         var i = 0;
         for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
         {
-            sum += new Vector<float>(x, i) * new Vector<float>(y, i);
+            sum += Vector.LoadUnsafe(in rx, (nuint)i) * Vector.LoadUnsafe(in ry, (nuint)i);
         }
         var dot = Vector.Sum(sum);
         for (; i < x.Length; i++)

@@ -33,11 +33,18 @@ internal readonly record struct TermVector(int[] Ids, float[] Weights)
         return (dot, shared);
     }
 
-    public static TermVector From(IEnumerable<(int Id, float Weight)> occurrences, int[] documentFrequency, int documents)
+    public static TermVector From(ReadOnlySpan<TermOccurrence> occurrences, int[] documentFrequency, int documents)
     {
         // Sorted by id, each id's weights in the order given (so the sums are the same to the bit), then summed per id.
-        var sorted = occurrences.Select((o, order) => (o.Id, Order: order, o.Weight)).ToArray();
-        Array.Sort(sorted, static (x, y) => x.Id != y.Id ? x.Id.CompareTo(y.Id) : x.Order.CompareTo(y.Order));
+        // A sentence has a few dozen terms: the sort runs on the stack.
+        Span<(int Id, int Order, float Weight)> sorted = occurrences.Length <= 128
+            ? stackalloc (int, int, float)[occurrences.Length]
+            : new (int, int, float)[occurrences.Length];
+        for (var i = 0; i < occurrences.Length; i++)
+        {
+            sorted[i] = (occurrences[i].Term, i, occurrences[i].Weight);
+        }
+        sorted.Sort(static (x, y) => x.Id != y.Id ? x.Id.CompareTo(y.Id) : x.Order.CompareTo(y.Order));
         var distinct = 0;
         for (var i = 0; i < sorted.Length; i++)
         {

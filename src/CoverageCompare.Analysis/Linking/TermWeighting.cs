@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CoverageCompare.Analysis.Features;
 using CoverageCompare.Analysis.Text;
 
@@ -28,37 +29,28 @@ internal static class TermWeighting
 
     public static TermTable Weigh(IReadOnlyList<ClaimFeatures> claims, IReadOnlyList<string> texts, EntityResolver resolver)
     {
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var names = new List<string>();
-        var surfaces = new List<Dictionary<string, int>>();
-        var occurrences = new List<List<Occurrence>>(claims.Count);
-        foreach (var claim in claims)
+        var vocabulary = new Vocabulary();
+        var occurrences = new List<TermOccurrence>[claims.Count];
+        var inEntityBuffer = Array.Empty<bool>();
+        for (var c = 0; c < claims.Count; c++)
         {
-            var found = new List<Occurrence>();
-            void Add(int token, string term, float weight, string surface)
+            var claim = claims[c];
+            var found = new List<TermOccurrence>();
+            var tokens = claim.Tokens;
+            if (inEntityBuffer.Length < tokens.Count)
             {
-                if (!ids.TryGetValue(term, out var id))
-                {
-                    id = names.Count;
-                    ids[term] = id;
-                    names.Add(term);
-                    surfaces.Add(new Dictionary<string, int>(StringComparer.Ordinal));
-                }
-                found.Add(new Occurrence(token, id, weight));
-                var s = surfaces[id];
-                s[surface] = s.GetValueOrDefault(surface) + 1;
+                inEntityBuffer = new bool[2 * tokens.Count];
             }
-
-            var inEntity = new bool[claim.Tokens.Count];
+            var inEntity = inEntityBuffer.AsSpan(0, tokens.Count);
+            inEntity.Clear();
             foreach (var entity in claim.Entities)
             {
                 for (var k = entity.FirstToken; k <= entity.LastToken; k++)
                 {
                     inEntity[k] = true;
                 }
-                Add(entity.FirstToken, "@" + entity.Key, EntityBoost, entity.IsPerson ? resolver.DisplayName(entity) : entity.Surface);
+                vocabulary.AddName(found, entity.FirstToken, entity.Key, entity.IsPerson ? resolver.DisplayName(entity) : entity.Surface);
             }
-            var tokens = claim.Tokens;
             for (var k = 0; k < tokens.Count; k++)
             {
                 var t = tokens[k];
@@ -82,7 +74,7 @@ internal static class TermWeighting
                 }
                 // "excluded" and "include", "lost" and "kept" talk about the same thing; polarity is judged separately.
                 var term = Lexicon.PolarityWords.TryGetValue(key, out var polar) ? polar.Predicate : Synonyms.Map(Stemmer.Stem(key));
-                Add(at, term, 1f, key);
+                vocabulary.Add(found, at, term, 1f, key);
             }
             foreach (var q in claim.Quantities)
             {
@@ -93,30 +85,26 @@ internal static class TermWeighting
                     {
                         token++;
                     }
-                    Add(token, "#" + q.Unit, UnitWeight, q.Unit);
+                    vocabulary.AddUnit(found, token, q.Unit);
                 }
             }
-            found.Sort((x, y) => x.Token != y.Token ? x.Token.CompareTo(y.Token) : x.Term.CompareTo(y.Term));
-            occurrences.Add(found);
+            found.Sort(static (x, y) => x.Token != y.Token ? x.Token.CompareTo(y.Token) : x.Term.CompareTo(y.Term));
+            occurrences[c] = found;
         }
 
-        var df = new int[names.Count];
-        foreach (var found in occurrences)
-        {
-            foreach (var id in found.Select(o => o.Term).Distinct())
-            {
-                df[id]++;
-            }
-        }
+        var df = DocumentFrequencies(occurrences, vocabulary.Count);
         for (var c = 0; c < claims.Count; c++)
         {
-            var found = occurrences[c];
+            var found = CollectionsMarshal.AsSpan(occurrences[c]);
             var claim = claims[c];
-            claim.Vector = TermVector.From(found.Select(o => (o.Term, o.Weight)), df, claims.Count);
+            claim.Vector = TermVector.From(found, df, claims.Count);
             var ranges = Clauses(texts[claim.Article], claim, found);
-            claim.Clauses = ranges
-                .Select(range => TermVector.From(found.Where(o => o.Token >= range.Start && o.Token < range.End).Select(o => (o.Term, o.Weight)), df, claims.Count))
-                .ToArray();
+            var clauses = new TermVector[ranges.Count];
+            for (var r = 0; r < ranges.Count; r++)
+            {
+                clauses[r] = TermVector.From(Within(found, ranges[r]), df, claims.Count);
+            }
+            claim.Clauses = clauses;
             // Quotation marks are no clause boundary for the model: a quoted title or a quotation cut in pieces reads as
             // fragments ("Next Phase of the Microsoft Partnership , comes at a time …"). Quotations have their own comparison.
             var quoted = texts[claim.Article].AsSpan(claim.Segment.Start, claim.Segment.End - claim.Segment.Start).IndexOfAny("\"“”") >= 0;
@@ -124,12 +112,108 @@ internal static class TermWeighting
                 .Select(range => texts[claim.Article][claim.Tokens[range.Start].Start..claim.Tokens[range.End - 1].End])
                 .ToArray();
         }
-        var display = surfaces.Select(s => s.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key).ToArray();
-        return new TermTable(names, display, df);
+        return new TermTable(vocabulary.Names, vocabulary.Display(), df);
+    }
+
+    /// <summary>How many claims use each term.</summary>
+    private static int[] DocumentFrequencies(List<TermOccurrence>[] occurrences, int terms)
+    {
+        var df = new int[terms];
+        // The last claim counted for each term, so a term used twice in a claim counts once without a set per claim.
+        var counted = new int[terms];
+        Array.Fill(counted, -1);
+        for (var c = 0; c < occurrences.Length; c++)
+        {
+            foreach (var o in occurrences[c])
+            {
+                if (counted[o.Term] != c)
+                {
+                    counted[o.Term] = c;
+                    df[o.Term]++;
+                }
+            }
+        }
+        return df;
+    }
+
+    /// <summary>The occurrences in a range of tokens: a slice, as they are sorted by token.</summary>
+    private static ReadOnlySpan<TermOccurrence> Within(ReadOnlySpan<TermOccurrence> found, (int Start, int End) range)
+    {
+        var first = 0;
+        while (first < found.Length && found[first].Token < range.Start)
+        {
+            first++;
+        }
+        var last = first;
+        while (last < found.Length && found[last].Token < range.End)
+        {
+            last++;
+        }
+        return found[first..last];
+    }
+
+    /// <summary>
+    /// The story's terms in order of first use, and how often each was written in each way, for its readable form.
+    /// Names and units have lookups of their own, so their prefixed term string is built once per term, not per use.
+    /// </summary>
+    private sealed class Vocabulary
+    {
+        private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _nameIds = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _unitIds = new(StringComparer.Ordinal);
+        private readonly Dictionary<(int Term, string Surface), int> _surfaces = [];
+
+        public List<string> Names { get; } = [];
+
+        public int Count => Names.Count;
+
+        public void Add(List<TermOccurrence> found, int token, string term, float weight, string surface) =>
+            Use(found, token, Id(_ids, term, ""), weight, surface);
+
+        public void AddName(List<TermOccurrence> found, int token, string key, string surface) =>
+            Use(found, token, Id(_nameIds, key, "@"), EntityBoost, surface);
+
+        public void AddUnit(List<TermOccurrence> found, int token, string unit) =>
+            Use(found, token, Id(_unitIds, unit, "#"), UnitWeight, unit);
+
+        /// <summary>The surface written most often, the first in ordinal order on a tie.</summary>
+        public string[] Display()
+        {
+            var display = new string[Names.Count];
+            var uses = new int[Names.Count];
+            foreach (var ((term, surface), count) in _surfaces)
+            {
+                if (display[term] is null || count > uses[term] || count == uses[term] && string.CompareOrdinal(surface, display[term]) < 0)
+                {
+                    display[term] = surface;
+                    uses[term] = count;
+                }
+            }
+            return display;
+        }
+
+        private void Use(List<TermOccurrence> found, int token, int id, float weight, string surface)
+        {
+            found.Add(new TermOccurrence(token, id, weight));
+            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_surfaces, (id, surface), out _);
+            count++;
+        }
+
+        // A name's term is "@" and its key, a unit's "#" and the unit: the prefixes keep them apart from words.
+        private int Id(Dictionary<string, int> ids, string key, string prefix)
+        {
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, key, out var exists);
+            if (!exists)
+            {
+                id = Names.Count;
+                Names.Add(prefix + key);
+            }
+            return id;
+        }
     }
 
     /// <summary>Token ranges of the clauses (split at commas, semicolons, dashes, brackets), merged until each has a few terms.</summary>
-    private static List<(int Start, int End)> Clauses(string text, ClaimFeatures claim, List<Occurrence> found)
+    private static List<(int Start, int End)> Clauses(string text, ClaimFeatures claim, ReadOnlySpan<TermOccurrence> found)
     {
         var tokens = claim.Tokens;
         var cuts = new List<int> { 0 };
@@ -147,7 +231,7 @@ internal static class TermWeighting
         for (var i = 1; i < cuts.Count; i++)
         {
             var end = cuts[i];
-            var terms = found.Count(o => o.Token >= start && o.Token < end);
+            var terms = Within(found, (start, end)).Length;
             if (terms >= MinClauseTerms || i == cuts.Count - 1)
             {
                 if (terms < MinClauseTerms && ranges.Count > 0)
@@ -163,6 +247,7 @@ internal static class TermWeighting
         }
         return ranges.Count > 1 ? ranges : [];
     }
-
-    private readonly record struct Occurrence(int Token, int Term, float Weight);
 }
+
+/// <summary>A term at a token of a claim, with its weight before TF-IDF.</summary>
+internal readonly record struct TermOccurrence(int Token, int Term, float Weight);
