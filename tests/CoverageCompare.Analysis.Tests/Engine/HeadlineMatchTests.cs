@@ -41,4 +41,21 @@ public sealed class HeadlineMatchTests
         var headline = Assert.Single(result.Claims, c => c.ArticleId == "a1");
         Assert.DoesNotContain(result.Links, l => l.A == headline.Id || l.B == headline.Id);
     }
+
+    [Fact]
+    public void Two_bare_headlines_sharing_only_a_name_are_not_the_same_claim()
+    {
+        var result = Analyze("Crumb and Company to buy Riverside Bakeries", "Riverside Bakeries shares fall after a profit warning");
+
+        Assert.All(result.Claims, c => Assert.Equal(ClaimKind.Headline, c.Kind));
+        Assert.Empty(result.Links);
+    }
+
+    [Fact]
+    public void Two_bare_headlines_that_share_their_figures_and_most_words_are_the_same_claim()
+    {
+        var result = Analyze("Ticket revenue at the Lyric Theatre slid 12 percent to $48.2 million", "Lyric Theatre ticket sales fell 12 percent to $48.2 million");
+
+        Assert.Single(result.Links);
+    }
 }
