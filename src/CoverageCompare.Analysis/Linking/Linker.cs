@@ -119,6 +119,10 @@ internal sealed class Linker(AnalyzerOptions options)
             {
                 scored.AddRange(ClauseMatches(claims, scored, space, story, rare, postings, encoder, options.EmbeddingCache));
             }
+            if (options.Signals != LinkSignals.WordsOnly)
+            {
+                scored.AddRange(HeadlineMatches.Find(claims, scored, space));
+            }
         }
         scored.Sort((p, q) => p.A != q.A ? p.A.CompareTo(q.A) : p.B.CompareTo(q.B));
         // A clause link's evidence was checked clause by clause (ClauseMatches); a whole sentence's second partner needs evidence of the act.

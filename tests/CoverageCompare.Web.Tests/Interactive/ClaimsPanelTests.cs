@@ -1,5 +1,6 @@
 using Bunit;
 using CoverageCompare.Analysis;
+using CoverageCompare.Data.Analyses;
 using CoverageCompare.Data.Workspaces;
 using CoverageCompare.Web.Accounts;
 using CoverageCompare.Web.Components.Pages.Story;
@@ -26,11 +27,22 @@ public sealed class ClaimsPanelTests(AppFixture app) : InteractiveHost(app), ICl
 
     private static readonly Dictionary<string, string> Outlets = new() { ["a1"] = "Harbour Times", ["a2"] = "Valley Post" };
 
-    private IRenderedComponent<ClaimsPanel> RenderPanel(WorkspaceRole role, Action<Claim>? annotate = null) =>
+    private static readonly CorrectionView NotSame = new(
+        41, 1, StakeA.Text, 2, StakeB.Text, CorrectionKind.NotSameFact, "Erin Editor", new DateTime(2026, 11, 30, 9, 15, 0, DateTimeKind.Utc), Applied: true);
+
+    private IRenderedComponent<ClaimsPanel> RenderPanel(
+        WorkspaceRole role,
+        Action<Claim>? annotate = null,
+        Action<(LinkView Link, CorrectionKind Kind)>? correct = null,
+        Action<int>? undo = null,
+        IReadOnlyList<CorrectionView>? corrections = null) =>
         RenderInStory<ClaimsPanel>(1, new Reviewer("user-1", "Reviewer"), role, p => p
             .Add(c => c.Facts, Facts)
             .Add(c => c.Outlets, Outlets)
-            .Add(c => c.OnAnnotate, (Claim claim) => annotate?.Invoke(claim)));
+            .Add(c => c.Corrections, corrections ?? [])
+            .Add(c => c.OnAnnotate, (Claim claim) => annotate?.Invoke(claim))
+            .Add(c => c.OnCorrect, ((LinkView Link, CorrectionKind Kind) intent) => correct?.Invoke(intent))
+            .Add(c => c.OnUndo, (int id) => undo?.Invoke(id)));
 
     [Fact]
     public void TheFiltersNarrowTheListAndCountWhatTheyHold()
@@ -81,6 +93,49 @@ public sealed class ClaimsPanelTests(AppFixture app) : InteractiveHost(app), ICl
 
         var viewer = RenderPanel(WorkspaceRole.Viewer);
         Assert.Empty(viewer.FindAll("[data-testid=annotate-claim]"));
+    }
+
+    [Fact]
+    public void AnEditorOpensALinkAndCorrectsItAndAViewerOnlyReadsIt()
+    {
+        var intents = new List<(LinkView Link, CorrectionKind Kind)>();
+        var editor = RenderPanel(WorkspaceRole.Editor, correct: intents.Add);
+        Assert.Empty(editor.FindAll("[data-testid=link]"));
+
+        var disputed = editor.Find("[data-group-id=g1] details.links");
+        disputed.TriggerEvent("ontoggle", EventArgs.Empty);
+        var link = Assert.Single(editor.FindAll("[data-testid=link]"));
+        Assert.Equal("disagree", link.GetAttribute("data-relation"));
+        // A disagreement can be corrected to an agreement, not to what it already is.
+        Assert.Empty(link.QuerySelectorAll("[data-testid=correct-disagree]"));
+        editor.Find("[data-testid=link] [data-testid=correct-agree]").Click();
+        editor.Find("[data-testid=link] [data-testid=correct-not-same]").Click();
+        Assert.Equal([(CeoA, CorrectionKind.Agree), (CeoA, CorrectionKind.NotSameFact)], intents.Select(i => (i.Link.A, i.Kind)));
+
+        editor.Find("[data-group-id=g1] details.links").TriggerEvent("ontoggle", EventArgs.Empty);
+        Assert.Empty(editor.FindAll("[data-testid=link]"));
+
+        var viewer = RenderPanel(WorkspaceRole.Viewer);
+        viewer.Find("[data-group-id=g1] details.links").TriggerEvent("ontoggle", EventArgs.Empty);
+        Assert.Single(viewer.FindAll("[data-testid=link]"));
+        Assert.Empty(viewer.FindAll("[data-testid=link] button"));
+    }
+
+    [Fact]
+    public void APersonsCorrectionIsListedWithItsAuthorAndAnEditorCanUndoIt()
+    {
+        var undone = new List<int>();
+        var editor = RenderPanel(WorkspaceRole.Editor, undo: undone.Add, corrections: [NotSame]);
+
+        var correction = editor.Find("[data-testid=correction]");
+        Assert.Contains("Marked “not the same fact” by Erin Editor, 30 Nov 2026 09:15 UTC", Normalised(correction.TextContent));
+        Assert.Equal("1 correction by people", Normalised(editor.Find("[data-testid=corrections] summary").TextContent));
+        correction.QuerySelector("button")!.Click();
+        Assert.Equal([41], undone);
+
+        var viewer = RenderPanel(WorkspaceRole.Viewer, corrections: [NotSame]);
+        Assert.Empty(viewer.FindAll("[data-testid=correction] button"));
+        Assert.Empty(RenderPanel(WorkspaceRole.Editor).FindAll("[data-testid=corrections]"));
     }
 
     private static string Normalised(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

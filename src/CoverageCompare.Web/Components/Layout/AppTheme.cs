@@ -69,7 +69,8 @@ public static class AppTheme
             Subtitle2 = new Subtitle2Typography { FontFamily = SystemFont },
             Body1 = new Body1Typography { FontFamily = SystemFont },
             Body2 = new Body2Typography { FontFamily = SystemFont },
-            Button = new ButtonTypography { FontFamily = SystemFont },
+            // Sentence case, like the view switch and every label we write: capitals read as shouting in a side panel.
+            Button = new ButtonTypography { FontFamily = SystemFont, TextTransform = "none" },
             Caption = new CaptionTypography { FontFamily = SystemFont },
             Overline = new OverlineTypography { FontFamily = SystemFont },
         },

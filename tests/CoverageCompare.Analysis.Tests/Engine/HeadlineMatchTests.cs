@@ -1,0 +1,44 @@
+using CoverageCompare.Analysis.Tests.Fixtures;
+
+namespace CoverageCompare.Analysis.Tests.Engine;
+
+/// <summary>
+/// A document that is only a headline, beside an article whose every sentence names the same two companies: the names
+/// are no evidence to the linker, and the headline reads like no sentence closely enough to be its paraphrase.
+/// </summary>
+public sealed class HeadlineMatchTests
+{
+    private const string Deal = "Crumb and Company is in advanced talks to buy Riverside Bakeries for about $90 million, people familiar with the matter said.";
+
+    private const string Body =
+        Deal + " " +
+        "Riverside Bakeries runs 40 shops across the county and employs about 600 people. " +
+        "Crumb and Company has grown quickly since it opened its first shop in 2012. " +
+        "The talks could still collapse, and Riverside Bakeries declined to comment. " +
+        "Crumb and Company's founder has said she wants a shop in every town in the region. " +
+        "Analysts said the price looked high for a business whose sales fell last year.";
+
+    private static AnalysisResult Analyze(params string[] texts) =>
+        new StoryAnalyzer(Models.WithModel()).Analyze(texts.Select((t, i) => new ArticleInput($"a{i + 1}", t)).ToArray());
+
+    [Fact]
+    public void A_headline_in_title_case_is_linked_to_the_sentence_of_the_article_that_reports_it()
+    {
+        var result = Analyze("Riverside Bakeries Is Expected to Be Acquired by Crumb and Company", Body);
+
+        var headline = Assert.Single(result.Claims, c => c.ArticleId == "a1");
+        Assert.Equal(ClaimKind.Headline, headline.Kind);
+        var link = Assert.Single(result.Links, l => l.A == headline.Id || l.B == headline.Id);
+        var partner = result.Claims.Single(c => c.Id == (link.A == headline.Id ? link.B : link.A));
+        Assert.Equal(Deal, partner.Text);
+    }
+
+    [Fact]
+    public void A_headline_about_another_story_is_not_linked_to_the_article()
+    {
+        var result = Analyze("Storm Closes Coastal Roads as County Braces for Flooding", Body);
+
+        var headline = Assert.Single(result.Claims, c => c.ArticleId == "a1");
+        Assert.DoesNotContain(result.Links, l => l.A == headline.Id || l.B == headline.Id);
+    }
+}
