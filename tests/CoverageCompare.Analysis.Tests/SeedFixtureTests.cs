@@ -11,9 +11,9 @@ namespace CoverageCompare.Analysis.Tests;
 public sealed class SeedFixtureTests(ITestOutputHelper output)
 {
     // The quality bar is 0.95 for recall and precision and every listed disagreement flagged. These floors are what
-    // the engine reaches today with the sentence model (22/37 pairs, 29/30 pairs shown, every disagreement), so a
+    // the engine reaches today with the sentence model (24/37 pairs, 31/32 pairs shown, every disagreement), so a
     // regression fails; raise them as the engine improves.
-    private const double RecallFloor = 0.62;
+    private const double RecallFloor = 0.64;
     private const double PrecisionFloor = 0.96;
     private const double RelationFloor = 1.0;
     private const double DisagreementFloor = 1.0;

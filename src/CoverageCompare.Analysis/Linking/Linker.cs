@@ -127,7 +127,9 @@ internal sealed class Linker(AnalyzerOptions options)
                 && !HeadlineMatches.SayTheSame(claims[c.A], claims[c.B], space.Cosine(c.A, c.B)));
         }
         scored.Sort((p, q) => p.A != q.A ? p.A.CompareTo(q.A) : p.B.CompareTo(q.B));
-        return KeepBest(scored, claims);
+        // A clause link's evidence was checked clause by clause (ClauseMatches); a whole sentence's second partner needs evidence of the act.
+        var rareWords = Math.Min(claims.Select(c => c.Article + 1).DefaultIfEmpty(0).Max(), (int)(RareShare * claims.Count));
+        return KeepBest(scored, claims, space is null ? null : c => c.Compound >= 0 || SecondFact.SharesAct(claims[c.A], claims[c.B], story, rareWords));
     }
 
     /// <summary>
@@ -172,8 +174,9 @@ internal sealed class Linker(AnalyzerOptions options)
     /// that share an uncommon word or a date with the clause, and the pair links when the clause and the claim mean the
     /// same and are each other's best match: no claim of the claim's article is closer to the clause, and no other
     /// sentence of the compound's article is closer to the claim. Where the sentence already has a match in that article,
-    /// only a date both give can propose a second one, and never through the clause the first match stands on (the clause
-    /// closest to that partner): only another clause can report another fact.
+    /// only a date both give or uncommon words the sentence does not share with that match can propose a second one, and
+    /// never through the clause the first match stands on (the clause closest to that partner): only another clause can
+    /// report another fact.
     /// </summary>
     /// <remarks>Only clauses of compound sentences that share a specific with a claim are embedded: a clause such as "the
     /// two tech giants entered a more competitive phase" is close in meaning to any sentence about the two companies, so
@@ -194,6 +197,7 @@ internal sealed class Linker(AnalyzerOptions options)
             for (var k = 0; k < claim.ClauseTexts.Length; k++)
             {
                 var shared = new Dictionary<int, int>();
+                var second = new List<(int Other, int Term, List<int> Firsts)>();
                 foreach (var term in claim.Clauses[k].Ids)
                 {
                     // A shared name says who is involved, not what happened: a clause about another fact can name the
@@ -205,14 +209,26 @@ internal sealed class Linker(AnalyzerOptions options)
                     }
                     foreach (var (other, _) in list)
                     {
-                        // A second match in an article the sentence already matches stands on a date (below), not on a
-                        // word: the sentence already overlaps that article in topic, and a word of the story's topic
-                        // ("the two tech giants") is no sign of a second fact.
-                        if (claims[other].Article != claim.Article && !Paired(claim.Index, other) && !matched.ContainsKey((claim.Index, claims[other].Article)))
+                        // A second match in an article the sentence already matches stands on a date (below), or on words
+                        // the sentence does not share with its partner there (SecondFact.Unexplained): a word of what the
+                        // two articles already have in common ("the two tech giants") is no sign of a second fact.
+                        if (claims[other].Article == claim.Article || Paired(claim.Index, other))
+                        {
+                            continue;
+                        }
+                        if (!matched.TryGetValue((claim.Index, claims[other].Article), out var firsts))
                         {
                             shared[other] = shared.GetValueOrDefault(other) + 1;
                         }
+                        else
+                        {
+                            second.Add((other, term, firsts));
+                        }
                     }
+                }
+                foreach (var (other, count) in SecondFact.Unexplained(claims, second))
+                {
+                    shared[other] = shared.GetValueOrDefault(other) + count;
                 }
                 // A date the clause gives and the claim overlaps ("traces back to late 2023" / "began in late 2023").
                 foreach (var date in claim.Dates.Where(d => d.IsResolved && claim.ClauseTexts[k].Contains(d.Text, StringComparison.Ordinal)))
@@ -497,10 +513,11 @@ internal sealed class Linker(AnalyzerOptions options)
     /// <summary>
     /// A pair stays when each claim is the other's best match in its article. A claim may keep a second partner in one
     /// article when it is that partner's own best match there and the two share specifics a reader can check (a name,
-    /// number, date or rare word): an article that tells one fact twice, or a compound sentence that reports two facts
-    /// another article gives in two sentences.
+    /// number, date or rare word), of which one says what happened (<paramref name="secondFact"/>: a figure or a rare
+    /// word, not only a name or a date): an article that tells one fact twice, or a compound sentence that reports two
+    /// facts another article gives in two sentences.
     /// </summary>
-    private static List<Candidate> KeepBest(List<Candidate> scored, IReadOnlyList<ClaimFeatures> claims)
+    private static List<Candidate> KeepBest(List<Candidate> scored, IReadOnlyList<ClaimFeatures> claims, Func<Candidate, bool>? secondFact)
     {
         var best = new Dictionary<(int Claim, int Article), Candidate>();
         foreach (var c in scored)
@@ -514,7 +531,7 @@ internal sealed class Linker(AnalyzerOptions options)
                 var bestForA = best[(c.A, claims[c.B].Article)] == c;
                 var bestForB = best[(c.B, claims[c.A].Article)] == c;
                 return bestForA && bestForB
-                    || (bestForA || bestForB) && (c.Specifics >= SecondPartnerSpecifics || c.Score >= CompoundScore && claims[bestForA ? c.B : c.A].Clauses.Length > 1);
+                    || (bestForA || bestForB) && (c.Specifics >= SecondPartnerSpecifics && (secondFact?.Invoke(c) ?? true) || c.Score >= CompoundScore && claims[bestForA ? c.B : c.A].Clauses.Length > 1);
             })
             .ToList();
     }
