@@ -184,64 +184,90 @@ internal sealed class Linker(AnalyzerOptions options)
     private static List<Candidate> ClauseMatches(IReadOnlyList<ClaimFeatures> claims, List<Candidate> scored, SemanticSpace space,
         StoryFeatures story, int rare, List<(int Claim, float Weight)>?[] postings, ISentenceEncoder encoder, IEmbeddingCache? cache)
     {
-        var matched = new Dictionary<(int Claim, int Article), List<int>>();
+        // Each claim's partners so far, in the order of scored; a claim has few, so they are scanned, not hashed.
+        var partnersOf = new List<int>?[claims.Count];
         foreach (var c in scored)
         {
-            (matched.TryGetValue((c.A, claims[c.B].Article), out var ma) ? ma : matched[(c.A, claims[c.B].Article)] = []).Add(c.B);
-            (matched.TryGetValue((c.B, claims[c.A].Article), out var mb) ? mb : matched[(c.B, claims[c.A].Article)] = []).Add(c.A);
+            (partnersOf[c.A] ??= []).Add(c.B);
+            (partnersOf[c.B] ??= []).Add(c.A);
         }
-        bool Paired(int claim, int other) => matched.TryGetValue((claim, claims[other].Article), out var partners) && partners.Contains(other);
+        var actWords = ActWords(story, rare, postings);
+        var dated = claims.Where(HasResolvedDate).ToArray();
+        var matchedIn = new bool[claims.Count == 0 ? 0 : claims.Max(c => c.Article) + 1];
+        // Shared specifics per other claim for the current clause, and which entries the clause touched.
+        var shared = new int[claims.Count];
+        var touched = new List<int>();
+        var second = new List<(int Other, int Term, List<int> Firsts)>();
         var asked = new List<(int Claim, int Clause, int Other, int Specifics)>();
         foreach (var claim in claims)
         {
+            var partners = partnersOf[claim.Index] ?? [];
+            foreach (var p in partners)
+            {
+                matchedIn[claims[p].Article] = true;
+            }
             for (var k = 0; k < claim.ClauseTexts.Length; k++)
             {
-                var shared = new Dictionary<int, int>();
-                var second = new List<(int Other, int Term, List<int> Firsts)>();
+                second.Clear();
                 foreach (var term in claim.Clauses[k].Ids)
                 {
-                    // A shared name says who is involved, not what happened: a clause about another fact can name the
-                    // same company ("tech giants such as Google" / "new providers like Google Cloud"). The shared
-                    // specific must be a word of the act itself.
-                    if (story.Terms.Term(term).StartsWith('@') || !IsSpecific(story, term, rare) || postings[term] is not { } list)
+                    if (!actWords[term])
                     {
                         continue;
                     }
-                    foreach (var (other, _) in list)
+                    foreach (var (other, _) in postings[term]!)
                     {
                         // A second match in an article the sentence already matches stands on a date (below), or on words
                         // the sentence does not share with its partner there (SecondFact.Unexplained): a word of what the
                         // two articles already have in common ("the two tech giants") is no sign of a second fact.
-                        if (claims[other].Article == claim.Article || Paired(claim.Index, other))
+                        var article = claims[other].Article;
+                        if (article == claim.Article || partners.Contains(other))
                         {
                             continue;
                         }
-                        if (!matched.TryGetValue((claim.Index, claims[other].Article), out var firsts))
+                        if (!matchedIn[article])
                         {
-                            shared[other] = shared.GetValueOrDefault(other) + 1;
+                            Count(shared, touched, other);
                         }
                         else
                         {
-                            second.Add((other, term, firsts));
+                            second.Add((other, term, partners.Where(p => claims[p].Article == article).ToList()));
                         }
                     }
                 }
                 foreach (var (other, count) in SecondFact.Unexplained(claims, second))
                 {
-                    shared[other] = shared.GetValueOrDefault(other) + count;
+                    for (var n = 0; n < count; n++)
+                    {
+                        Count(shared, touched, other);
+                    }
                 }
                 // A date the clause gives and the claim overlaps ("traces back to late 2023" / "began in late 2023").
-                foreach (var date in claim.Dates.Where(d => d.IsResolved && claim.ClauseTexts[k].Contains(d.Text, StringComparison.Ordinal)))
+                foreach (var date in claim.Dates)
                 {
-                    foreach (var other in claims)
+                    if (!date.IsResolved || !claim.ClauseTexts[k].Contains(date.Text, StringComparison.Ordinal))
                     {
-                        if (other.Article != claim.Article && !Paired(claim.Index, other.Index) && other.Dates.Any(d => d.IsResolved && date.Overlaps(d)))
+                        continue;
+                    }
+                    foreach (var other in dated)
+                    {
+                        if (other.Article != claim.Article && OverlapsAny(date, other.Dates) && !partners.Contains(other.Index))
                         {
-                            shared[other.Index] = shared.GetValueOrDefault(other.Index) + 1;
+                            Count(shared, touched, other.Index);
                         }
                     }
                 }
-                asked.AddRange(shared.OrderBy(p => p.Key).Select(p => (claim.Index, k, p.Key, p.Value)));
+                touched.Sort();
+                foreach (var other in touched)
+                {
+                    asked.Add((claim.Index, k, other, shared[other]));
+                    shared[other] = 0;
+                }
+                touched.Clear();
+            }
+            foreach (var p in partners)
+            {
+                matchedIn[claims[p].Article] = false;
             }
         }
         if (asked.Count == 0)
@@ -283,17 +309,37 @@ internal sealed class Linker(AnalyzerOptions options)
             .MaxBy(k => space.Relative(vectors[claims[claim].ClauseTexts[k]], partner));
         var members = claims.GroupBy(c => c.Article).ToDictionary(g => g.Key, g => g.Select(c => c.Index).ToArray());
         var found = new List<Candidate>();
+        // Whether a match of claim c in that article stands on clause k.
+        bool StandsOn(int c, int k, int article)
+        {
+            if (partnersOf[c] is { } partners)
+            {
+                foreach (var p in partners)
+                {
+                    if (claims[p].Article == article && Grounds(c, p) == k)
+                    {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        // The asked pairs come clause by clause: the clause's vector is looked up once per clause, not once per pair.
+        var (lastClaim, lastClause, clause) = (-1, -1, Array.Empty<float>());
         foreach (var (c, k, other, specifics) in asked)
         {
-            if (matched.TryGetValue((c, claims[other].Article), out var partners) && partners.Any(p => Grounds(c, p) == k))
+            if (StandsOn(c, k, claims[other].Article))
             {
                 continue;
             }
-            var clause = vectors[claims[c].ClauseTexts[k]];
+            if (c != lastClaim || k != lastClause)
+            {
+                (lastClaim, lastClause, clause) = (c, k, vectors[claims[c].ClauseTexts[k]]);
+            }
             var relative = space.Relative(clause, other);
             if (relative >= ClauseFloor && !DistinctEvents.Apart(claims[c], claims[other])
-                && !members[claims[other].Article].Any(x => x != other && space.Relative(clause, x) > relative)
-                && !members[claims[c].Article].Any(x => x != c && space.Relative(other, x) > relative))
+                && NoneCloser(space, clause, other, members[claims[other].Article], relative)
+                && NoneCloser(space, other, c, members[claims[c].Article], relative))
             {
                 var meaning = Math.Clamp((relative - MeaningFloor) / (SameMeaning - MeaningFloor), 0, 1);
                 found.Add(new Candidate(Math.Min(c, other), Math.Max(c, other), Math.Round(meaning / 2, 2), Math.Round(space.Cosine(c, other), 2), true, specifics, c));
@@ -303,6 +349,68 @@ internal sealed class Linker(AnalyzerOptions options)
         return found.GroupBy(x => (x.A, x.B)).Select(g => g.MaxBy(x => x.Score)).ToList();
     }
 
+
+    // Loops rather than Any with a lambda: these run for every clause-claim pair asked, and the lambda's closure
+    // was allocated for each.
+    /// <summary>No claim of <paramref name="members"/> but <paramref name="except"/> is closer to the clause than <paramref name="relative"/>.</summary>
+    private static bool NoneCloser(SemanticSpace space, float[] clause, int except, int[] members, double relative)
+    {
+        foreach (var x in members)
+        {
+            if (x != except && space.Relative(clause, x) > relative)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>No claim of <paramref name="members"/> but <paramref name="except"/> is closer to claim <paramref name="claim"/> than <paramref name="relative"/>.</summary>
+    private static bool NoneCloser(SemanticSpace space, int claim, int except, int[] members, double relative)
+    {
+        foreach (var x in members)
+        {
+            if (x != except && space.Relative(claim, x) > relative)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Per term: may a clause propose a pair on it (a specific word of the act itself, not a name)?</summary>
+    private static bool[] ActWords(StoryFeatures story, int rare, List<(int Claim, float Weight)>?[] postings)
+    {
+        var act = new bool[story.Terms.Count];
+        for (var term = 0; term < act.Length; term++)
+        {
+            // A shared name says who is involved, not what happened: a clause about another fact can name the
+            // same company ("tech giants such as Google" / "new providers like Google Cloud"). The shared
+            // specific must be a word of the act itself.
+            act[term] = !story.Terms.Term(term).StartsWith('@') && IsSpecific(story, term, rare) && postings[term] is not null;
+        }
+        return act;
+    }
+
+    private static void Count(int[] shared, List<int> touched, int other)
+    {
+        if (shared[other]++ == 0)
+        {
+            touched.Add(other);
+        }
+    }
+
+    private static bool OverlapsAny(DateMention date, IReadOnlyList<DateMention> dates)
+    {
+        foreach (var d in dates)
+        {
+            if (d.IsResolved && date.Overlaps(d))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static bool IsSpecific(StoryFeatures story, int term, int rare)
     {
