@@ -42,7 +42,7 @@ public sealed class StoryState(
     public StoryFraming? Framing => FramingShown ? analysisCopy?.Framing : null;
     public IReadOnlyList<Source> Sources => storyCopy?.Sources ?? [];
     public IReadOnlyDictionary<string, string> Outlets => storyCopy?.Outlets ?? Empty;
-    public IReadOnlyDictionary<int, string> ArticleTitles => storyCopy?.ArticleTitles ?? new Dictionary<int, string>();
+    public IReadOnlyDictionary<int, string> ArticleTitles => storyCopy?.ArticleTitles ?? NoTitles;
     public IReadOnlyList<AnnotationView> Threads => annotationsCopy?.Threads ?? [];
     public IReadOnlyList<string> Labels { get; private set; } = [];
     public IReadOnlyList<SessionPresence> Viewers { get; private set; } = [];
@@ -72,6 +72,7 @@ public sealed class StoryState(
     public string? Error { get; private set; }
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<int, string> NoTitles = new Dictionary<int, string>();
 
     /// <summary>Whether the framing view is shown, so its measures are only computed once someone looks at them.</summary>
     public bool FramingShown { get; set; }
@@ -189,10 +190,21 @@ public sealed class StoryState(
             Changed?.Invoke();
         }));
         Progress = null;
-        await LoadAnnotationsAsync();
+        await FetchAnnotationsAsync();
     }
 
     private async Task LoadAnnotationsAsync()
+    {
+        // Asked again here too: a reload of the annotations alone follows a change, and the reader may have lost access since.
+        if (storyCopy is null || await workspaces.RoleForStoryAsync(StoryId, reviewer.UserId) is null)
+        {
+            annotationsCopy = null;
+            return;
+        }
+        await FetchAnnotationsAsync();
+    }
+
+    private async Task FetchAnnotationsAsync()
     {
         annotationsCopy = await copies.AnnotationsAsync(StoryId);
         Labels = await verdictLabels.ListAsync();
