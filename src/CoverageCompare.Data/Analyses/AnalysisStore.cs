@@ -119,6 +119,17 @@ public sealed class AnalysisStore(IDbContextFactory<CoverageDbContext> dbFactory
         return StoreResult<int>.Ok(correction.Id);
     }
 
+    /// <summary>
+    /// A stamp of the story's link corrections, which change its analysis without changing its articles: equal stamps,
+    /// equal corrections (a removed correction's id can come back in SQLite, its time cannot).
+    /// </summary>
+    public async Task<string> CorrectionsVersionAsync(int storyId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.LinkCorrections.Where(c => c.StoryId == storyId).Select(c => new { c.Id, c.CreatedAt }).ToListAsync(cancellationToken);
+        return string.Join(',', rows.OrderBy(r => r.Id).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Id}@{r.CreatedAt.Ticks}")));
+    }
+
     public async Task<bool> RemoveCorrectionAsync(int storyId, int correctionId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -24,6 +24,9 @@ public sealed record AnnotationView(
     public bool IsReply => ParentId is not null;
 }
 
+/// <summary>A stamp of a story's annotations (<see cref="AnnotationStore.VersionAsync"/>): equal stamps, equal annotations.</summary>
+public sealed record AnnotationsVersion(DateTime? StoryUpdatedAt, int Count, long Versions, int LastId);
+
 /// <summary>
 /// What an imported file said about an annotation it carried: unverified, shown as "creator as written" beside the
 /// verified importer (<see cref="AnnotationView.Author"/>). Any part may be missing from the file.

@@ -18,6 +18,21 @@ public sealed partial class AnnotationStore(IDbContextFactory<CoverageDbContext>
         return Threads(rows);
     }
 
+    /// <summary>
+    /// What changes whenever the story's annotations do, without reading them: every change adds a row or raises a
+    /// row's version, and rows are only removed with an article or the story, which moves the story's time.
+    /// </summary>
+    public async Task<AnnotationsVersion> VersionAsync(int storyId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var story = await db.Stories.Where(s => s.Id == storyId).Select(s => (DateTime?)s.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
+        var rows = await db.Annotations.Where(a => a.StoryId == storyId)
+            .GroupBy(a => a.StoryId)
+            .Select(g => new { Count = g.Count(), Versions = g.Sum(a => (long)a.Version), LastId = g.Max(a => a.Id) })
+            .FirstOrDefaultAsync(cancellationToken);
+        return new AnnotationsVersion(story, rows?.Count ?? 0, rows?.Versions ?? 0, rows?.LastId ?? 0);
+    }
+
     public async Task<AnnotationView?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

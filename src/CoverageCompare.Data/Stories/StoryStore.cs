@@ -36,6 +36,13 @@ public sealed class StoryStore(IDbContextFactory<CoverageDbContext> dbFactory, T
         return await db.Stories.AnyAsync(cancellationToken);
     }
 
+    /// <summary>When the story or any of its articles last changed (every change to them sets it); null when there is no such story.</summary>
+    public async Task<DateTime?> VersionAsync(int storyId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Stories.Where(s => s.Id == storyId).Select(s => (DateTime?)s.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<StoryView?> GetAsync(int storyId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -10,6 +10,8 @@ public static class SessionServices
         services.AddSingleton<MembershipChanges>();
         services.AddSingleton<StoryWrites>();
         services.AddSingleton<AnnotationWrites>();
+        // One shared, read-only copy of each shown story for all its circuits; each circuit keeps its own StoryState.
+        services.AddSingleton<Components.Pages.Story.StoryCopies>();
         services.AddScoped<Components.Pages.Story.StoryState>();
         if (!database.IsPostgres) return services.AddSingleton<IStorySessions, InProcessStorySessions>();
         services.AddSingleton(sp => new PostgresStorySessions(database.ConnectionString, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));

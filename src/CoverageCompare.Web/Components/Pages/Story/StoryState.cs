@@ -13,12 +13,17 @@ namespace CoverageCompare.Web.Components.Pages.Story;
 /// <summary>
 /// The one owner of an open story's state in a circuit (scoped, like eShop's BasketState): the story, its analysis and
 /// annotations, the live session and its reload loop, and what the reader has selected. The story page and its panels
-/// render from it and raise intents; it tells them to render again through <see cref="Changed"/>.
+/// render from it and raise intents; it tells them to render again through <see cref="Changed"/>. What it shows of the
+/// story is the copy every circuit on the same version shares (<see cref="StoryCopies"/>), after this reader's access is checked.
 /// </summary>
 public sealed class StoryState(
-    StoryStore stories, AnalysisStore analyses, AnnotationStore annotations, VerdictLabelStore verdictLabels,
+    StoryCopies copies, AnalysisStore analyses, VerdictLabelStore verdictLabels,
     IStorySessions sessions, WorkspaceAccess workspaces, StoryWrites writes, AnnotationWrites annotationWrites) : IDisposable
 {
+    private StoryCopy? storyCopy;
+    private AnalysisCopy? analysisCopy;
+    private AnnotationsCopy? annotationsCopy;
+
     private IStorySubscription? session;
     private Func<Func<Task>, Task> dispatch = work => work();
     private Reload pendingReload;
@@ -30,15 +35,15 @@ public sealed class StoryState(
 
     public int StoryId { get; private set; }
     public bool Loaded { get; private set; }
-    public StoryView? Story { get; private set; }
-    public StoryAnalysis? Analysis { get; private set; }
+    public StoryView? Story => storyCopy?.Story;
+    public StoryAnalysis? Analysis => analysisCopy?.Analysis;
     public AnalysisProgress? Progress { get; private set; }
-    public Comparison Comparison { get; private set; } = Comparison.Empty;
-    public StoryFraming? Framing { get; private set; }
-    public IReadOnlyList<Source> Sources { get; private set; } = [];
-    public IReadOnlyDictionary<string, string> Outlets { get; private set; } = new Dictionary<string, string>();
-    public IReadOnlyDictionary<int, string> ArticleTitles { get; private set; } = new Dictionary<int, string>();
-    public IReadOnlyList<AnnotationView> Threads { get; private set; } = [];
+    public Comparison Comparison => analysisCopy?.Comparison ?? Comparison.Empty;
+    public StoryFraming? Framing => FramingShown ? analysisCopy?.Framing : null;
+    public IReadOnlyList<Source> Sources => storyCopy?.Sources ?? [];
+    public IReadOnlyDictionary<string, string> Outlets => storyCopy?.Outlets ?? Empty;
+    public IReadOnlyDictionary<int, string> ArticleTitles => storyCopy?.ArticleTitles ?? NoTitles;
+    public IReadOnlyList<AnnotationView> Threads => annotationsCopy?.Threads ?? [];
     public IReadOnlyList<string> Labels { get; private set; } = [];
     public IReadOnlyList<SessionPresence> Viewers { get; private set; } = [];
     public StoryPermissions Permissions { get; private set; } = default!;
@@ -66,16 +71,11 @@ public sealed class StoryState(
     public bool Busy { get; private set; }
     public string? Error { get; private set; }
 
-    /// <summary>Whether the framing view is shown, so its measures are only computed for those who look at them.</summary>
-    public bool FramingShown
-    {
-        get;
-        set
-        {
-            field = value;
-            if (value) Framing ??= BuildFraming();
-        }
-    }
+    private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<int, string> NoTitles = new Dictionary<int, string>();
+
+    /// <summary>Whether the framing view is shown, so its measures are only computed once someone looks at them.</summary>
+    public bool FramingShown { get; set; }
 
     /// <summary>Raised after the state changed outside an event of the page (a live change, analysis progress).</summary>
     public event Action? Changed;
@@ -113,24 +113,14 @@ public sealed class StoryState(
     public IReadOnlyList<ClaimMark> MarksOf(ArticleView article) =>
         Comparison.MarksByArticle.GetValueOrDefault(AnalysisStore.ArticleKey(article.Id), []);
 
-    // Worked out once per loaded list, so a render that changes no annotation (opening a panel) hands every column the
-    // same marks and the columns skip rendering their text again.
-    private IReadOnlyList<AnnotationView>? marksOf;
-    private ILookup<int, AnnotationMark> annotationMarks = Enumerable.Empty<AnnotationMark>().ToLookup(m => 0);
-    private readonly Dictionary<int, IReadOnlyList<AnnotationMark>> marksByArticle = [];
+    public IReadOnlyList<AnnotationMark> AnnotationsOf(ArticleView article) => annotationsCopy?.MarksOf(article.Id) ?? [];
 
-    public IReadOnlyList<AnnotationMark> AnnotationsOf(ArticleView article)
-    {
-        if (!ReferenceEquals(marksOf, Threads))
-        {
-            (marksOf, annotationMarks) = (Threads, Threads
-                .Where(t => t.DeletedAt is null && !t.Target.Orphaned)
-                .ToLookup(t => t.Target.ArticleId, t => new AnnotationMark(t.Id, t.Target.Start, t.Target.End, t.Label, t.ResolvedAt is not null)));
-            marksByArticle.Clear();
-        }
-        if (!marksByArticle.TryGetValue(article.Id, out var marks)) marksByArticle[article.Id] = marks = annotationMarks[article.Id].ToList();
-        return marks;
-    }
+    /// <summary>
+    /// The article's text with its highlights, the same instance for every render and every reader of this version, so
+    /// a render that changes nothing in it (opening a panel) lets the column skip its text.
+    /// </summary>
+    public ArticleText? TextOf(ArticleView article) =>
+        storyCopy is { } story && annotationsCopy is { } annotations && annotations.StoryId == story.Story.Id ? annotations.TextOf(story, analysisCopy, article) : null;
 
     public string? ClaimText(string claimId) => Analysis?.Result.Claims.FirstOrDefault(c => c.Id == claimId)?.Text;
 
@@ -182,33 +172,43 @@ public sealed class StoryState(
 
     private async Task LoadAsync()
     {
+        // Access is decided for this reader on every load, before anything of the story (shared or not) is handed out.
         var role = await workspaces.RoleForStoryAsync(StoryId, reviewer.UserId);
         Permissions = new StoryPermissions(StoryId, reviewer, role);
-        Story = role is null ? null : await stories.GetAsync(StoryId);
-        Loaded = true;
-        if (Story is null) return;
+        var story = role is null ? null : await copies.StoryAsync(StoryId);
+        if (story is null)
+        {
+            (storyCopy, analysisCopy, annotationsCopy, Loaded) = (null, null, null, true);
+            return;
+        }
+        // The analysis of the previous version stays shown until this version's is there, as before.
+        (storyCopy, Loaded) = (story, true);
 
-        Sources = Source.Of(Story);
-        Outlets = Story.Articles.ToDictionary(a => AnalysisStore.ArticleKey(a.Id), a => a.DisplayOutlet);
-        ArticleTitles = Story.Articles.ToDictionary(a => a.Id, a => $"{a.DisplayOutlet}: {a.Title}");
-        Analysis = await analyses.GetAsync(StoryId, progress: new Progress<AnalysisProgress>(p =>
+        analysisCopy = await copies.AnalysisAsync(story, new Progress<AnalysisProgress>(p =>
         {
             Progress = p;
             Changed?.Invoke();
         }));
         Progress = null;
-        Comparison = Analysis is not null ? Comparison.Build(Story, Analysis) : Comparison.Empty;
-        Framing = FramingShown ? BuildFraming() : null;
-        await LoadAnnotationsAsync();
+        await FetchAnnotationsAsync();
     }
 
     private async Task LoadAnnotationsAsync()
     {
-        Threads = await annotations.ListAsync(StoryId, includeDeleted: true);
-        Labels = await verdictLabels.ListAsync();
+        // Asked again here too: a reload of the annotations alone follows a change, and the reader may have lost access since.
+        if (storyCopy is null || await workspaces.RoleForStoryAsync(StoryId, reviewer.UserId) is null)
+        {
+            annotationsCopy = null;
+            return;
+        }
+        await FetchAnnotationsAsync();
     }
 
-    private StoryFraming? BuildFraming() => Story is not null && Analysis is not null ? StoryFraming.Build(Story, Analysis) : null;
+    private async Task FetchAnnotationsAsync()
+    {
+        annotationsCopy = await copies.AnnotationsAsync(StoryId);
+        Labels = await verdictLabels.ListAsync();
+    }
 
     // Intents: what the reader selected, opened and asked for.
 
