@@ -25,6 +25,28 @@ public sealed class StoryPageTests(AppFixture app)
         Assert.Equal(boxes[0]!.Y, boxes[1]!.Y, 1.0);
     }
 
+    /// <summary>
+    /// The highlights are drawn, not only present in the markup: the article text is shared HTML without the column's CSS
+    /// scope attribute, and a scoped rule that forgot <c>::deep</c> would leave every claim looking like plain text.
+    /// </summary>
+    [Fact]
+    public async Task ClaimHighlightsAreDrawnAndTheSwitchTakesThemAway()
+    {
+        var page = await DemoStoryPage.OpenAsync(app);
+        // Other tests of this collection correct the demo story's links, so only its agreements are counted on.
+        var agree = page.Locator(".article-text .claim[data-relation=agree]").First;
+        var single = page.Locator(".article-text .claim[data-relation=single]").First;
+
+        await Assertions.Expect(agree).ToHaveCSSAsync("text-decoration-line", "underline");
+        await Assertions.Expect(agree).ToHaveCSSAsync("text-decoration-style", "solid");
+        await Assertions.Expect(agree).Not.ToHaveCSSAsync("background-color", "rgba(0, 0, 0, 0)");
+        await Assertions.Expect(single).ToHaveCSSAsync("text-decoration-style", "dotted");
+
+        await page.Locator("input[data-testid=toggle-highlights], [data-testid=toggle-highlights] input").First.ClickAsync();
+        await Assertions.Expect(agree).ToHaveCSSAsync("text-decoration-line", "none");
+        await Assertions.Expect(agree).ToHaveCSSAsync("background-color", "rgba(0, 0, 0, 0)");
+    }
+
     [Fact]
     public async Task RenamingAStoryWorksOverTheLiveCircuitAndPersists()
     {
