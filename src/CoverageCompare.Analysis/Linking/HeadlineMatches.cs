@@ -35,8 +35,9 @@ internal static class HeadlineMatches
         var linked = scored.SelectMany(c => new[] { (c.A, claims[c.B].Article), (c.B, claims[c.A].Article) }).ToHashSet();
         foreach (var headline in headlines)
         {
-            // Against an article with a body: two bare headlines are compared like any two sentences, as paraphrases.
-            foreach (var article in claims.Where(c => c.Article != headline.Article).GroupBy(c => c.Article).Where(a => !a.All(IsBare)))
+            // Against an article with a body, or a headline against a one-sentence document: two bare headlines, or two
+            // bare sentences, are compared like any two sentences, as paraphrases.
+            foreach (var article in claims.Where(c => c.Article != headline.Article).GroupBy(c => c.Article).Where(a => !a.All(c => AsParaphrases(headline, c))))
             {
                 if (linked.Contains((headline.Index, article.Key))
                     || Closest(headline, article, space) is not { } best
@@ -48,6 +49,7 @@ internal static class HeadlineMatches
                 }
                 var (a, b) = headline.Index < best.Claim.Index ? (headline.Index, best.Claim.Index) : (best.Claim.Index, headline.Index);
                 found.Add(new Candidate(a, b, Math.Round(best.Cosine, 2), Math.Round(best.Cosine, 2), ByMeaning: true));
+                linked.Add((best.Claim.Index, headline.Article));
             }
         }
         return found;
@@ -72,7 +74,13 @@ internal static class HeadlineMatches
         return 2 * shared >= sa.Count && 2 * shared >= sb.Count && shared > 0;
     }
 
-    public static bool IsBare(ClaimFeatures claim) => claim.Segment.Role == SegmentRole.Headline;
+    public static bool IsBare(ClaimFeatures claim) => claim.Segment.Role is SegmentRole.Headline or SegmentRole.Sentence;
+
+    /// <summary>
+    /// Two one-line documents of one kind (two headlines, or two sentences) say the same thing or nothing in common; a
+    /// headline beside a one-sentence document is a title beside its story, and is matched on topic like a body.
+    /// </summary>
+    public static bool AsParaphrases(ClaimFeatures a, ClaimFeatures b) => IsBare(a) && IsBare(b) && a.Segment.Role == b.Segment.Role;
 
     private static (ClaimFeatures Claim, double Cosine)? Closest(ClaimFeatures headline, IEnumerable<ClaimFeatures> article, SemanticSpace space) =>
         article.Select(c => (Claim: c, Cosine: space.Cosine(headline.Index, c.Index)))

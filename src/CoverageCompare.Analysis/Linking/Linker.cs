@@ -123,7 +123,7 @@ internal sealed class Linker(AnalyzerOptions options)
             {
                 scored.AddRange(HeadlineMatches.Find(claims, scored, space));
             }
-            scored.RemoveAll(c => HeadlineMatches.IsBare(claims[c.A]) && HeadlineMatches.IsBare(claims[c.B])
+            scored.RemoveAll(c => HeadlineMatches.AsParaphrases(claims[c.A], claims[c.B])
                 && !HeadlineMatches.SayTheSame(claims[c.A], claims[c.B], space.Cosine(c.A, c.B)));
         }
         scored.Sort((p, q) => p.A != q.A ? p.A.CompareTo(q.A) : p.B.CompareTo(q.B));

@@ -37,7 +37,7 @@ internal static partial class Segmenter
                     continue;
                 }
                 // A one-line document is a headline whatever its punctuation.
-                var role = alone && sentences.Count == 1 ? SegmentRole.Headline : SegmentRole.Body;
+                var role = alone && sentences.Count == 1 ? SegmentRole.Sentence : SegmentRole.Body;
                 segments.Add(new Segment(sentence.Start, sentence.End, b, block.IsBullet, sentence.Quotes, Signer(text, sentence), role));
             }
         }

@@ -115,9 +115,19 @@ public sealed class AnalyzeCommand(ISentenceEncoder? encoder = null) : ICliComma
             return (AnalysisJson.SerializeError(null, $"manifest line {number}: {problem}"), true);
         }
         var articles = ArticleFiles.Load(entry.Files, resolve, out var error);
-        return articles is null
-            ? (AnalysisJson.SerializeError(entry.Id, error!), true)
-            : (AnalysisJson.Serialize(Analyze(articles, analyzer, entry.Id)), false);
+        if (articles is null)
+        {
+            return (AnalysisJson.SerializeError(entry.Id, error!), true);
+        }
+        try
+        {
+            return (AnalysisJson.Serialize(Analyze(articles, analyzer, entry.Id)), false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A fault in the engine on one story must not cost the other stories of a long batch their results.
+            return (AnalysisJson.SerializeError(entry.Id, $"manifest line {number}: the engine failed on this story ({e.GetType().Name}: {e.Message})"), true);
+        }
     }
 
     private static AnalysisDocument Analyze(List<LoadedArticle> articles, StoryAnalyzer analyzer, string? id) =>

@@ -58,4 +58,33 @@ public sealed class HeadlineMatchTests
 
         Assert.Single(result.Links);
     }
+
+    [Fact]
+    public void A_headline_beside_a_one_sentence_article_on_its_story_is_linked_to_it()
+    {
+        var result = Analyze(
+            "Crumb and Company Set to Swallow Riverside Bakeries",
+            "After weeks of talks, the county's largest bakery chain agreed to sell its 40 shops to Crumb and Company, people close to the deal said.");
+
+        Assert.Equal([ClaimKind.Headline, ClaimKind.Headline], result.Claims.Select(c => c.Kind));
+        Assert.Single(result.Links);
+    }
+
+    [Fact]
+    public void A_headline_beside_a_one_sentence_article_on_another_story_is_not_linked()
+    {
+        var result = Analyze(
+            "Storm Closes Coastal Roads as County Braces for Flooding",
+            "Crumb and Company's founder said she wants a shop in every town in the region within five years.");
+
+        Assert.Empty(result.Links);
+    }
+
+    [Fact]
+    public void Two_one_sentence_articles_sharing_only_a_name_are_not_the_same_claim()
+    {
+        var result = Analyze("Crumb and Company agreed to buy Riverside Bakeries.", "Riverside Bakeries shares fell after a profit warning.");
+
+        Assert.Empty(result.Links);
+    }
 }
