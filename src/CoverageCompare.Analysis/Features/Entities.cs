@@ -17,6 +17,7 @@ internal sealed class EntityResolver
     private readonly Dictionary<string, int> _singleNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _midSentenceCapitals = new(StringComparer.Ordinal);
     private readonly HashSet<string> _surnames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _titled = new(StringComparer.Ordinal);
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _displayNames = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, string> _aliases;
@@ -127,6 +128,10 @@ internal sealed class EntityResolver
                 }
                 _singleNames[key] = _singleNames.GetValueOrDefault(key) + 1;
             }
+            if (part.Titled)
+            {
+                _titled.Add(part.Keys[^1]);
+            }
             if (part.Titled || LooksLikePersonName(part))
             {
                 _surnames.Add(part.Keys[^1]);
@@ -160,6 +165,39 @@ internal sealed class EntityResolver
             }
         }
         return result;
+    }
+
+    /// <summary>Entities of a headline in title case: only the names the story's own sentences use.</summary>
+    public List<Entity> ResolveKnown(IReadOnlyList<NameRun> runs, IReadOnlyList<Token> tokens) =>
+        Resolve(runs.SelectMany(KnownParts).ToList(), tokens);
+
+    private IEnumerable<NameRun> KnownParts(NameRun run)
+    {
+        var words = run.Surface.Split(' ');
+        var k = 0;
+        while (k < run.Keys.Length)
+        {
+            var length = run.Keys.Length - k;
+            while (length > 0 && !IsKnownName(run.Keys[k..(k + length)], words[k]))
+            {
+                length--;
+            }
+            if (length == 0)
+            {
+                k++;
+                continue;
+            }
+            yield return new NameRun(run.FirstToken + k, run.FirstToken + k + length - 1, run.Keys[k..(k + length)], string.Join(' ', words[k..(k + length)]), false, false);
+            k += length;
+        }
+    }
+
+    private bool IsKnownName(string[] keys, string firstWord)
+    {
+        var name = string.Join(' ', keys.Select(Canonical));
+        return keys.Length > 1
+            ? _names.Contains(name)
+            : _midSentenceCapitals.Contains(name) || _surnames.Contains(name) || IsAcronymLike(firstWord) && _names.Contains(name);
     }
 
     private Entity? ResolvePart(NameRun part, NameRun run)
@@ -209,6 +247,14 @@ internal sealed class EntityResolver
             _displayNames[key] = surface;
         }
     }
+
+    /// <summary>
+    /// Whether the story itself shows a name to be a person's: given a title somewhere ("Councillor Tom Becker", "Mr
+    /// Altman") or called by the surname alone ("Altman said"). Two capitalised words are not enough: "Beats Music",
+    /// "Cape Cod" and, in a headline's title case, "Bear Attack" look the same to the name finder.
+    /// </summary>
+    public bool IsKnownPerson(Entity entity) =>
+        entity.IsPerson && (_titled.Contains(entity.Key) || _singleNames.ContainsKey(entity.Key));
 
     /// <summary>The fullest form of a person's name seen in the story, for display.</summary>
     public string DisplayName(Entity entity) => _displayNames.TryGetValue(entity.Key, out var name) ? name : entity.Surface;

@@ -32,11 +32,17 @@ internal sealed class FeatureBuilder(AnalyzerOptions options)
                     }
                 }
                 var runs = EntityResolver.FindRuns(text, tokens, quoted);
-                foreach (var run in runs)
+                // In a headline written in title case every word is capitalised ("President Just Saved A Man From A
+                // Werewolf"): its capitals teach nothing about which words are names or people.
+                var titleCase = segment.Role != SegmentRole.Body && InTitleCase(tokens);
+                if (!titleCase)
                 {
-                    resolver.Observe(run);
+                    foreach (var run in runs)
+                    {
+                        resolver.Observe(run);
+                    }
                 }
-                drafts.Add(new Draft(a, segment, tokens, quoted, runs));
+                drafts.Add(new Draft(a, segment, tokens, quoted, runs, titleCase));
             }
         }
 
@@ -81,7 +87,7 @@ internal sealed class FeatureBuilder(AnalyzerOptions options)
             Article = draft.Article,
             Segment = segment,
             Tokens = tokens,
-            Entities = resolver.Resolve(draft.Runs, tokens),
+            Entities = draft.TitleCase ? resolver.ResolveKnown(draft.Runs, tokens) : resolver.Resolve(draft.Runs, tokens),
             Quantities = quantities,
             Dates = dates,
             Polarity = polarity,
@@ -92,6 +98,20 @@ internal sealed class FeatureBuilder(AnalyzerOptions options)
             PositiveStems = positive,
             Kind = kind,
         };
+    }
+
+    private static bool InTitleCase(List<Token> tokens)
+    {
+        var (words, capitalised) = (0, 0);
+        foreach (var t in tokens)
+        {
+            if (t.Shape == TokenShape.Word && t.Key.Length >= 3 && !Lexicon.StopWords.Contains(t.Key))
+            {
+                words++;
+                capitalised += t.IsCapitalized ? 1 : 0;
+            }
+        }
+        return words >= 4 && capitalised * 5 >= words * 4;
     }
 
     /// <summary>The hedge words, lower case, each once, in order.</summary>
@@ -204,7 +224,7 @@ internal sealed class FeatureBuilder(AnalyzerOptions options)
         }
     }
 
-    private sealed record Draft(int Article, Segment Segment, List<Token> Tokens, bool[] Quoted, List<NameRun> Runs);
+    private sealed record Draft(int Article, Segment Segment, List<Token> Tokens, bool[] Quoted, List<NameRun> Runs, bool TitleCase);
 }
 
 internal sealed record StoryFeatures(IReadOnlyList<ClaimFeatures> Claims, TermTable Terms, EntityResolver Resolver);

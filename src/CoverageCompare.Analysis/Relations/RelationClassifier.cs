@@ -19,7 +19,7 @@ internal static class RelationClassifier
         CompareNumbers(a, b, conflicts, matches);
         CompareDates(a, b, conflicts, matches);
         CompareNegation(a, b, conflicts);
-        CompareActors(a, b, conflicts);
+        CompareActors(a, b, story.Resolver, conflicts);
         RoleComparer.Compare(a, b, conflicts);
         CompareQuotes(a, b, conflicts, matches);
         if (conflicts.Count > 0)
@@ -32,9 +32,10 @@ internal static class RelationClassifier
         {
             matches.Add($"hedged in one: {string.Join(", ", hedgeA.Concat(hedgeB))}");
         }
-        if (matches.Count == 0 || matches.All(m => m.StartsWith("hedged", StringComparison.Ordinal)))
+        if ((matches.Count == 0 || matches.All(m => m.StartsWith("hedged", StringComparison.Ordinal)))
+            && string.Join(", ", SharedTerms(a, b, story.Terms, 4)) is { Length: > 0 } shared)
         {
-            matches.Insert(0, $"same terms: {string.Join(", ", SharedTerms(a, b, story.Terms, 4))}");
+            matches.Insert(0, $"same terms: {shared}");
         }
         AddedDetail(a, b, "A", matches);
         AddedDetail(b, a, "B", matches);
@@ -127,22 +128,22 @@ internal static class RelationClassifier
         return token.Surface ?? predicate;
     }
 
-    private static void CompareActors(ClaimFeatures a, ClaimFeatures b, List<string> conflicts)
+    private static void CompareActors(ClaimFeatures a, ClaimFeatures b, EntityResolver resolver, List<string> conflicts)
     {
-        var pa = Actors(a);
-        var pb = Actors(b);
+        var pa = Actors(a, resolver);
+        var pb = Actors(b, resolver);
         if (pa.Count > 0 && pb.Count > 0 && !pa.Keys.Intersect(pb.Keys, StringComparer.Ordinal).Any())
         {
             conflicts.Add($"actor: {string.Join(", ", pa.Values)} vs {string.Join(", ", pb.Values)}");
         }
     }
 
-    private static Dictionary<string, string> Actors(ClaimFeatures claim)
+    private static Dictionary<string, string> Actors(ClaimFeatures claim, EntityResolver resolver)
     {
         var actors = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var e in claim.Entities)
         {
-            if (e.IsPerson && !claim.InsideQuote[e.FirstToken])
+            if (resolver.IsKnownPerson(e) && !claim.InsideQuote[e.FirstToken])
             {
                 actors.TryAdd(e.Key, e.Surface);
             }

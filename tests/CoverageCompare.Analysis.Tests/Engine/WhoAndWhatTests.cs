@@ -53,4 +53,31 @@ public sealed class WhoAndWhatTests
         Assert.Equal(Relation.Agree, link.Relation);
         Assert.Contains(link.Reasons, r => r.StartsWith("detail only in B: $13 billion", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_headline_in_title_case_names_no_one_by_its_capitals()
+    {
+        var result = new StoryAnalyzer(Fixtures.Models.WithModel()).Analyze([
+            new ArticleInput("a1", "Harbor Mayor Just Pulled A Drowning Man From The River"),
+            new ArticleInput("a2", "Mayor Anna Berg pulled a man from the river on Sunday, witnesses said. Berg said she had only done what anyone would do."),
+        ]);
+
+        var link = Assert.Single(result.Links);
+        Assert.Equal(Relation.Agree, link.Relation);
+        Assert.DoesNotContain(link.Reasons, r => r.Contains("Just Pulled", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_headline_in_title_case_still_names_the_people_its_story_names()
+    {
+        var result = new StoryAnalyzer(Fixtures.Models.WithModel()).Analyze([
+            new ArticleInput("a1", "Mayor Anna Berg Pulls A Drowning Man From The River"),
+            new ArticleInput("a2", "Councillor Tom Becker pulled a drowning man from the river on Sunday, witnesses said. Becker was treated for cold. Mayor Anna Berg thanked him at the town hall on Monday."),
+        ]);
+
+        var headline = Assert.Single(result.Claims, c => c.ArticleId == "a1");
+        var link = Assert.Single(result.Links, l => l.A == headline.Id || l.B == headline.Id);
+        Assert.Equal(Relation.Disagree, link.Relation);
+        Assert.Contains("actor: Anna Berg vs Tom Becker", link.Reasons);
+    }
 }
