@@ -21,6 +21,12 @@ internal static class PolarityExtractor
                 cues.Add(new PolarityCue(word.Predicate, word.Negative != negated, text[(negated ? tokens[i - 1].Start : t.Start)..t.End]));
                 continue;
             }
+            if (Lexicon.PreventionVerbs.Contains(t.Key) && Prevented(tokens, i) is { } act)
+            {
+                cues.Add(new PolarityCue(Stemmer.Stem(tokens[act].Key), true, text[t.Start..tokens[act].End]));
+                i = act;
+                continue;
+            }
             if (!IsNegation(t))
             {
                 continue;
@@ -47,6 +53,24 @@ internal static class PolarityExtractor
             }
         }
         return cues;
+    }
+
+    /// <summary>The act a prevention verb keeps from happening: the first "-ing" word close after it ("stop him from turning").</summary>
+    private static int? Prevented(IReadOnlyList<Token> tokens, int verb)
+    {
+        for (var k = verb + 1; k < tokens.Count && k <= verb + Reach; k++)
+        {
+            var candidate = tokens[k];
+            if (candidate.Shape != TokenShape.Word)
+            {
+                return null;
+            }
+            if (candidate.Key.Length > 5 && candidate.Key.EndsWith("ing", StringComparison.Ordinal) && !Lexicon.StopWords.Contains(candidate.Key))
+            {
+                return k;
+            }
+        }
+        return null;
     }
 
     private static bool IsNegation(Token t) =>

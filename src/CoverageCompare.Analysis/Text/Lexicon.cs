@@ -35,6 +35,11 @@ internal static class Lexicon
     public static readonly FrozenSet<string> NegationCues = Set(
         "not", "no", "never", "none", "nor", "without", "cannot", "neither", "nobody", "nothing");
 
+    /// <summary>Verbs that keep something from happening: "to stop him turning", "to avoid becoming".</summary>
+    public static readonly FrozenSet<string> PreventionVerbs = Set(
+        "stop", "stops", "stopped", "stopping", "prevent", "prevents", "prevented", "preventing", "avoid", "avoids", "avoided",
+        "avoiding");
+
     /// <summary>Words whose meaning is the negation of another: word → (the positive form's stem, is negative).</summary>
     public static readonly FrozenDictionary<string, (string Predicate, bool Negative)> PolarityWords = new Dictionary<string, (string, bool)>
     {

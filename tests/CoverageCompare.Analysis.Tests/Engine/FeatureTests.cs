@@ -83,6 +83,26 @@ public sealed class FeatureTests
     }
 
     [Fact]
+    public void An_act_kept_from_happening_is_told_as_not_happening()
+    {
+        var result = Analyze(
+            "The council built the new wall to stop the river flooding the market square in spring.",
+            "The new wall means the river will not flood the market square in spring, the council said.");
+        var link = Assert.Single(result.Links);
+        Assert.Equal(Relation.Agree, link.Relation);
+    }
+
+    [Fact]
+    public void An_act_kept_from_happening_disagrees_with_it_happening()
+    {
+        var result = Analyze(
+            "The council built the new wall to stop the river flooding the market square in spring.",
+            "Despite the new wall, the river was flooding the market square in spring, the council said.");
+        var link = Assert.Single(result.Links);
+        Assert.Equal(Relation.Disagree, link.Relation);
+    }
+
+    [Fact]
     public void A_hedge_is_noted_on_an_agreement()
     {
         var result = Analyze("Microsoft is willing to pause the negotiations with OpenAI.", "Microsoft is reportedly willing to pause the negotiations with OpenAI.");
