@@ -25,7 +25,7 @@ public sealed class StoryState(
     private AnnotationsCopy? annotationsCopy;
 
     private IStorySubscription? session;
-    private Func<Func<Task>, Task> dispatch = work => work();
+    private Func<Func<Task>, bool, Task> dispatch = (work, _) => work();
     private Reload pendingReload;
     private Task reloading = Task.CompletedTask;
     private Reviewer reviewer = Reviewer.Anonymous;
@@ -81,10 +81,17 @@ public sealed class StoryState(
     public event Action? Changed;
 
     /// <summary>
-    /// Opens a story for this circuit: joins its live session when interactive (before loading, so a change made while
-    /// it loads is heard) and loads it. <paramref name="onCircuit"/> runs work on the circuit's renderer.
+    /// Raised after <see cref="Viewers"/> was read again. Only the presence list shows it, and it renders itself: a
+    /// reader joining or leaving does not render every open page of the story again.
     /// </summary>
-    public async Task OpenAsync(int storyId, Reviewer reader, bool interactive, Func<Func<Task>, Task> onCircuit)
+    public event Action? ViewersChanged;
+
+    /// <summary>
+    /// Opens a story for this circuit: joins its live session when interactive (before loading, so a change made while
+    /// it loads is heard) and loads it. <paramref name="onCircuit"/> runs work on the circuit's renderer, then renders
+    /// the page if asked to (its second argument).
+    /// </summary>
+    public async Task OpenAsync(int storyId, Reviewer reader, bool interactive, Func<Func<Task>, bool, Task> onCircuit)
     {
         dispatch = onCircuit;
         reviewer = reader;
@@ -159,13 +166,18 @@ public sealed class StoryState(
             pendingReload = Reload.None;
             if (what.HasFlag(Reload.Story)) await LoadAsync();
             else if (what.HasFlag(Reload.Annotations)) await LoadAnnotationsAsync();
-            if (what.HasFlag(Reload.Presence)) Viewers = await sessions.ViewersAsync(StoryId);
+            if (what.HasFlag(Reload.Presence))
+            {
+                Viewers = await sessions.ViewersAsync(StoryId);
+                ViewersChanged?.Invoke();
+            }
         }
     }
 
     // Runs on the hub's delivery task: hand the reload to the circuit and return, so the hub can deliver the next
     // change (which joins the same reload) instead of waiting for the database.
-    private Task OnStoryChangedAsync(StoryChange change) => dispatch(() => ReloadAsync(ReloadFor(change.Kind)));
+    // Who is here changes with every reader who comes or goes; only the presence list shows that (ViewersChanged).
+    private Task OnStoryChangedAsync(StoryChange change) => dispatch(() => ReloadAsync(ReloadFor(change.Kind)), !change.Kind.IsPresence());
 
     /// <summary>Reloads what a change of ours touched (the write path told the others already).</summary>
     public Task ChangedAsync(StoryEdit edit) => ReloadAsync(ReloadFor(edit.Kind));
