@@ -38,6 +38,9 @@ internal sealed class ClaimFeatures
     /// <summary>The text of each of <see cref="Clauses"/>, for the sentence model.</summary>
     public string[] ClauseTexts { get; set; } = [];
 
+    /// <summary>The claim's roles for the relation checks, found when the claim is first compared (<see cref="Relations.ClaimRoles.Of"/>).</summary>
+    public Relations.ClaimRoles? Roles { get; set; }
+
     public int[] TermIds => Vector.Ids;
     public float[] TermWeights => Vector.Weights;
 }

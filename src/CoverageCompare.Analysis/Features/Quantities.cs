@@ -287,10 +287,23 @@ internal static class QuantityExtractor
 
     private static (string? Qualifier, int Start) Qualifier(IReadOnlyList<Token> tokens, int i)
     {
+        // Matched word by word, not on the two keys joined: this runs for every token of the story.
         if (i >= 2)
         {
-            var two = tokens[i - 2].Key + " " + tokens[i - 1].Key;
-            if (two is "more than" or "at least" or "less than" or "fewer than" or "up to" or "just over" or "just under" or "as much" or "as many")
+            var two = (tokens[i - 2].Key, tokens[i - 1].Key) switch
+            {
+                ("more", "than") => "more than",
+                ("at", "least") => "at least",
+                ("less", "than") => "less than",
+                ("fewer", "than") => "fewer than",
+                ("up", "to") => "up to",
+                ("just", "over") => "just over",
+                ("just", "under") => "just under",
+                ("as", "much") => "as much",
+                ("as", "many") => "as many",
+                _ => null,
+            };
+            if (two is not null)
             {
                 return (two, tokens[i - 2].Start);
             }

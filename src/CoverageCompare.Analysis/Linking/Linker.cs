@@ -198,10 +198,13 @@ internal sealed class Linker(AnalyzerOptions options)
         var shared = new int[claims.Count];
         var touched = new List<int>();
         var second = new List<(int Other, int Term, List<int> Firsts)>();
+        // The claim's partners in each article, built once per claim rather than once per posting.
+        var firstsIn = new Dictionary<int, List<int>>();
         var asked = new List<(int Claim, int Clause, int Other, int Specifics)>();
         foreach (var claim in claims)
         {
             var partners = partnersOf[claim.Index] ?? [];
+            firstsIn.Clear();
             foreach (var p in partners)
             {
                 matchedIn[claims[p].Article] = true;
@@ -231,11 +234,16 @@ internal sealed class Linker(AnalyzerOptions options)
                         }
                         else
                         {
-                            second.Add((other, term, partners.Where(p => claims[p].Article == article).ToList()));
+                            if (!firstsIn.TryGetValue(article, out var firsts))
+                            {
+                                firsts = partners.Where(p => claims[p].Article == article).ToList();
+                                firstsIn[article] = firsts;
+                            }
+                            second.Add((other, term, firsts));
                         }
                     }
                 }
-                foreach (var (other, count) in SecondFact.Unexplained(claims, second))
+                foreach (var (other, count) in second.Count == 0 ? [] : SecondFact.Unexplained(claims, second))
                 {
                     for (var n = 0; n < count; n++)
                     {
@@ -304,9 +312,28 @@ internal sealed class Linker(AnalyzerOptions options)
             // The whole sentences were embedded; clauses are a refinement the engine can do without.
             return [];
         }
-        // The clause each existing match stands on: the clause closest to the partner.
-        int Grounds(int claim, int partner) => Enumerable.Range(0, claims[claim].ClauseTexts.Length)
-            .MaxBy(k => space.Relative(vectors[claims[claim].ClauseTexts[k]], partner));
+        // The clause each existing match stands on: the clause closest to the partner (the first on a tie). Asked for
+        // every asked pair of the claim's article, so each (claim, partner) is measured once.
+        var grounds = new Dictionary<(int, int), int>();
+        int Grounds(int claim, int partner)
+        {
+            if (grounds.TryGetValue((claim, partner), out var known))
+            {
+                return known;
+            }
+            var texts = claims[claim].ClauseTexts;
+            var (ground, closest) = (-1, 0.0);
+            for (var k = 0; k < texts.Length; k++)
+            {
+                var relative = space.Relative(vectors[texts[k]], partner);
+                if (ground < 0 || relative.CompareTo(closest) > 0)
+                {
+                    (ground, closest) = (k, relative);
+                }
+            }
+            grounds[(claim, partner)] = ground;
+            return ground;
+        }
         var members = claims.GroupBy(c => c.Article).ToDictionary(g => g.Key, g => g.Select(c => c.Index).ToArray());
         var found = new List<Candidate>();
         // Whether a match of claim c in that article stands on clause k.

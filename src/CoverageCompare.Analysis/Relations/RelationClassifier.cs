@@ -20,17 +20,20 @@ internal static class RelationClassifier
         CompareDates(a, b, conflicts, matches);
         CompareNegation(a, b, conflicts);
         CompareActors(a, b, story.Resolver, conflicts);
-        RoleComparer.Compare(a, b, conflicts);
+        RoleComparer.Compare(a, b, story.Resolver, conflicts);
         CompareQuotes(a, b, conflicts, matches);
         if (conflicts.Count > 0)
         {
             return new Verdict(Relation.Disagree, conflicts);
         }
-        var hedgeA = a.Hedges.Except(b.Hedges, StringComparer.Ordinal).ToArray();
-        var hedgeB = b.Hedges.Except(a.Hedges, StringComparer.Ordinal).ToArray();
-        if (hedgeA.Length > 0 || hedgeB.Length > 0)
+        if (a.Hedges.Count > 0 || b.Hedges.Count > 0)
         {
-            matches.Add($"hedged in one: {string.Join(", ", hedgeA.Concat(hedgeB))}");
+            var hedgeA = a.Hedges.Except(b.Hedges, StringComparer.Ordinal).ToArray();
+            var hedgeB = b.Hedges.Except(a.Hedges, StringComparer.Ordinal).ToArray();
+            if (hedgeA.Length > 0 || hedgeB.Length > 0)
+            {
+                matches.Add($"hedged in one: {string.Join(", ", hedgeA.Concat(hedgeB))}");
+            }
         }
         if ((matches.Count == 0 || matches.All(m => m.StartsWith("hedged", StringComparison.Ordinal)))
             && string.Join(", ", SharedTerms(a, b, story.Terms, 4)) is { Length: > 0 } shared)
@@ -42,22 +45,36 @@ internal static class RelationClassifier
         return new Verdict(Relation.Agree, matches);
     }
 
+    // Loops rather than LINQ in the checks below: they run for every linked pair, and each Where, closure and list was
+    // allocated once per pair.
     private static void CompareNumbers(ClaimFeatures a, ClaimFeatures b, List<string> conflicts, List<string> matches)
     {
         foreach (var qa in a.Quantities)
         {
-            var comparable = b.Quantities.Where(qa.SameMeasure).ToList();
-            if (comparable.Count == 0)
+            Quantity? firstComparable = null;
+            Quantity? equal = null;
+            foreach (var q in b.Quantities)
+            {
+                if (qa.SameMeasure(q))
+                {
+                    firstComparable ??= q;
+                    if (qa.Overlaps(q))
+                    {
+                        equal = q;
+                        break;
+                    }
+                }
+            }
+            if (firstComparable is null)
             {
                 continue;
             }
-            var equal = comparable.FirstOrDefault(qa.Overlaps);
             if (equal is not null)
             {
                 matches.Add($"same number: {qa.Text}" + (Normalize(qa.Text) == Normalize(equal.Text) ? "" : $" ~ {equal.Text}"));
                 continue;
             }
-            var qb = comparable.FirstOrDefault(q => !a.Quantities.Any(x => x.SameMeasure(q) && x.Overlaps(q)));
+            var qb = FirstUnmatched(qa, b.Quantities, a.Quantities);
             if (qb is not null)
             {
                 conflicts.Add($"number: {qa.Text} vs {qb.Text}");
@@ -65,56 +82,173 @@ internal static class RelationClassifier
         }
     }
 
+    /// <summary>The first of <paramref name="others"/>' figures of <paramref name="qa"/>'s measure that none of <paramref name="own"/> matches.</summary>
+    private static Quantity? FirstUnmatched(Quantity qa, IReadOnlyList<Quantity> others, IReadOnlyList<Quantity> own)
+    {
+        foreach (var q in others)
+        {
+            if (!qa.SameMeasure(q))
+            {
+                continue;
+            }
+            var matched = false;
+            foreach (var x in own)
+            {
+                if (x.SameMeasure(q) && x.Overlaps(q))
+                {
+                    matched = true;
+                    break;
+                }
+            }
+            if (!matched)
+            {
+                return q;
+            }
+        }
+        return null;
+    }
+
     /// <summary>A figure, date or name one side gives and the other omits: more detail, not a contradiction.</summary>
     private static void AddedDetail(ClaimFeatures x, ClaimFeatures y, string side, List<string> matches)
     {
-        var details = x.Quantities.Where(q => !y.Quantities.Any(q.SameMeasure)).Select(q => q.Text)
-            .Concat(x.Dates.Where(d => d.IsResolved && !y.Dates.Any(o => o.IsResolved)).Select(d => d.Text))
-            .Concat(x.Entities.Where(e => !x.InsideQuote[e.FirstToken] && !y.Entities.Any(o => o.Key == e.Key)).Select(e => e.Surface))
-            .Distinct(StringComparer.Ordinal)
-            .Take(4)
-            .ToList();
-        if (details.Count > 0)
+        const int MaxDetails = 4;
+        List<string>? details = null;
+        void Add(string detail)
+        {
+            if (details is null || details.Count < MaxDetails && !details.Contains(detail))
+            {
+                (details ??= []).Add(detail);
+            }
+        }
+        foreach (var q in x.Quantities)
+        {
+            var measured = false;
+            foreach (var o in y.Quantities)
+            {
+                if (q.SameMeasure(o))
+                {
+                    measured = true;
+                    break;
+                }
+            }
+            if (!measured)
+            {
+                Add(q.Text);
+            }
+        }
+        if (!HasResolved(y.Dates))
+        {
+            foreach (var d in x.Dates)
+            {
+                if (d.IsResolved)
+                {
+                    Add(d.Text);
+                }
+            }
+        }
+        foreach (var e in x.Entities)
+        {
+            if (x.InsideQuote[e.FirstToken])
+            {
+                continue;
+            }
+            var named = false;
+            foreach (var o in y.Entities)
+            {
+                if (o.Key == e.Key)
+                {
+                    named = true;
+                    break;
+                }
+            }
+            if (!named)
+            {
+                Add(e.Surface);
+            }
+        }
+        if (details is not null)
         {
             matches.Add($"detail only in {side}: {string.Join(", ", details)}");
         }
     }
 
+    private static bool HasResolved(IReadOnlyList<DateMention> dates)
+    {
+        foreach (var d in dates)
+        {
+            if (d.IsResolved)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void CompareDates(ClaimFeatures a, ClaimFeatures b, List<string> conflicts, List<string> matches)
     {
-        var da = a.Dates.Where(d => d.IsResolved).ToList();
-        var db = b.Dates.Where(d => d.IsResolved).ToList();
-        if (da.Count == 0 || db.Count == 0)
+        if (!HasResolved(a.Dates) || !HasResolved(b.Dates))
         {
             return;
         }
-        foreach (var x in da)
+        DateMention? firstA = null;
+        DateMention? firstB = null;
+        foreach (var x in a.Dates)
         {
-            var same = db.FirstOrDefault(x.Overlaps);
-            if (same is not null)
+            if (!x.IsResolved)
             {
-                matches.Add(Normalize(x.Text) == Normalize(same.Text) ? $"same date: {x.Text}" : $"compatible dates: {x.Text} ~ {same.Text}");
-                return;
+                continue;
+            }
+            firstA ??= x;
+            foreach (var y in b.Dates)
+            {
+                if (!y.IsResolved)
+                {
+                    continue;
+                }
+                firstB ??= y;
+                if (x.Overlaps(y))
+                {
+                    matches.Add(Normalize(x.Text) == Normalize(y.Text) ? $"same date: {x.Text}" : $"compatible dates: {x.Text} ~ {y.Text}");
+                    return;
+                }
             }
         }
-        conflicts.Add($"date: {da[0].Text} vs {db[0].Text}");
+        conflicts.Add($"date: {firstA!.Text} vs {firstB!.Text}");
     }
 
     private static void CompareNegation(ClaimFeatures a, ClaimFeatures b, List<string> conflicts)
     {
-        foreach (var (x, y, flip) in new[] { (a, b, false), (b, a, true) })
+        if (!Negates(a, b, flip: false, conflicts))
         {
-            foreach (var cue in x.Polarity.Where(p => p.Negative))
+            Negates(b, a, flip: true, conflicts);
+        }
+    }
+
+    private static bool Negates(ClaimFeatures x, ClaimFeatures y, bool flip, List<string> conflicts)
+    {
+        foreach (var cue in x.Polarity)
+        {
+            if (!cue.Negative || !y.PositiveStems.Contains(cue.Predicate) || NegatesToo(y, cue.Predicate))
             {
-                if (!y.PositiveStems.Contains(cue.Predicate) || y.Polarity.Any(p => p.Negative && p.Predicate == cue.Predicate))
-                {
-                    continue;
-                }
-                var positive = PositiveSurface(y, cue.Predicate);
-                conflicts.Add(flip ? $"negation: {positive} vs {cue.Text}" : $"negation: {cue.Text} vs {positive}");
-                return;
+                continue;
+            }
+            var positive = PositiveSurface(y, cue.Predicate);
+            conflicts.Add(flip ? $"negation: {positive} vs {cue.Text}" : $"negation: {cue.Text} vs {positive}");
+            return true;
+        }
+        return false;
+    }
+
+    private static bool NegatesToo(ClaimFeatures claim, string predicate)
+    {
+        foreach (var p in claim.Polarity)
+        {
+            if (p.Negative && p.Predicate == predicate)
+            {
+                return true;
             }
         }
+        return false;
     }
 
     private static string PositiveSurface(ClaimFeatures claim, string predicate)
@@ -130,15 +264,24 @@ internal static class RelationClassifier
 
     private static void CompareActors(ClaimFeatures a, ClaimFeatures b, EntityResolver resolver, List<string> conflicts)
     {
-        var pa = Actors(a, resolver);
-        var pb = Actors(b, resolver);
-        if (pa.Count > 0 && pb.Count > 0 && !pa.Keys.Intersect(pb.Keys, StringComparer.Ordinal).Any())
+        var pa = ClaimRoles.Of(a, resolver).Actors;
+        var pb = ClaimRoles.Of(b, resolver).Actors;
+        if (pa.Count == 0 || pb.Count == 0)
         {
-            conflicts.Add($"actor: {string.Join(", ", pa.Values)} vs {string.Join(", ", pb.Values)}");
+            return;
         }
+        foreach (var key in pa.Keys)
+        {
+            if (pb.ContainsKey(key))
+            {
+                return;
+            }
+        }
+        conflicts.Add($"actor: {string.Join(", ", pa.Values)} vs {string.Join(", ", pb.Values)}");
     }
 
-    private static Dictionary<string, string> Actors(ClaimFeatures claim, EntityResolver resolver)
+    /// <summary>The people a claim names outside quotations, by key, each with its first surface.</summary>
+    public static Dictionary<string, string> Actors(ClaimFeatures claim, EntityResolver resolver)
     {
         var actors = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var e in claim.Entities)

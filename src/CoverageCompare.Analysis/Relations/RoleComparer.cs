@@ -37,12 +37,13 @@ internal static class RoleComparer
 
     private static readonly FrozenSet<string> Determiners = new[] { "the", "its", "their", "his", "her", "a", "an" }.ToFrozenSet(StringComparer.Ordinal);
 
-    public static void Compare(ClaimFeatures a, ClaimFeatures b, List<string> conflicts)
+    public static void Compare(ClaimFeatures a, ClaimFeatures b, EntityResolver resolver, List<string> conflicts)
     {
-        CompareTitles(a, b, conflicts);
-        Once(ActsOn(a), ActsOn(b), (x, y) => x.Kind == y.Kind && x.Post != y.Post, "role", conflicts);
-        Once(Agents(a), Agents(b), (x, y) => x.Key != y.Key, "actor", conflicts);
-        Once(Alongside(a), Alongside(b), (x, y) => x.Key != y.Key && x.Peers.Overlaps(y.Peers), "role", conflicts);
+        var (ra, rb) = (ClaimRoles.Of(a, resolver), ClaimRoles.Of(b, resolver));
+        CompareTitles(ra.Holders, rb.Holders, conflicts);
+        Once(ra.Acts, rb.Acts, (x, y) => x.Kind == y.Kind && x.Post != y.Post, "role", conflicts);
+        Once(ra.Agents, rb.Agents, (x, y) => x.Key != y.Key, "actor", conflicts);
+        Once(ra.Placements, rb.Placements, (x, y) => x.Key != y.Key && x.Peers.Overlaps(y.Peers), "role", conflicts);
     }
 
     private static void Once<T>(List<T> xs, List<T> ys, Func<T, T, bool> differ, string kind, List<string> conflicts) where T : IPhrase
@@ -61,23 +62,24 @@ internal static class RoleComparer
     }
 
     /// <summary>"Microsoft CEO Satya Nadella": the organisation and title before a person's name.</summary>
-    private static void CompareTitles(ClaimFeatures a, ClaimFeatures b, List<string> conflicts)
+    private static void CompareTitles(List<Holder> ours, List<Holder> theirs, List<string> conflicts)
     {
-        var holders = Holders(b);
-        foreach (var (role, person, phrase) in Holders(a))
+        foreach (var (role, person, phrase) in ours)
         {
-            var other = holders.FirstOrDefault(h => h.Role == role && h.Person != person);
-            if (other.Phrase is not null)
+            foreach (var other in theirs)
             {
-                conflicts.Add($"role: {phrase} vs {other.Phrase}");
-                return;
+                if (other.Role == role && other.Person != person)
+                {
+                    conflicts.Add($"role: {phrase} vs {other.Phrase}");
+                    return;
+                }
             }
         }
     }
 
-    private static List<(string Role, string Person, string Phrase)> Holders(ClaimFeatures claim)
+    public static List<Holder> Holders(ClaimFeatures claim)
     {
-        var found = new List<(string, string, string)>();
+        var found = new List<Holder>();
         var tokens = claim.Tokens;
         foreach (var person in claim.Entities.Where(e => e.IsPerson && e.FirstToken >= 2 && !claim.InsideQuote[e.FirstToken]))
         {
@@ -85,14 +87,14 @@ internal static class RoleComparer
             var org = tokens[person.FirstToken - 2];
             if (Titles.Contains(title.Key) && org.IsCapitalized && org.Shape == TokenShape.Word)
             {
-                found.Add(($"{org.Key} {title.Key}", person.Key, Phrase(tokens, person.FirstToken - 2, person.LastToken)));
+                found.Add(new Holder($"{org.Key} {title.Key}", person.Key, Phrase(tokens, person.FirstToken - 2, person.LastToken)));
             }
         }
         return found;
     }
 
     /// <summary>"ousted as OpenAI CEO", "dismissed from OpenAI's board": an act of removing or naming, and the post it concerns.</summary>
-    private static List<Act> ActsOn(ClaimFeatures claim)
+    public static List<Act> ActsOn(ClaimFeatures claim)
     {
         var found = new List<Act>();
         var tokens = claim.Tokens;
@@ -124,7 +126,7 @@ internal static class RoleComparer
     }
 
     /// <summary>"after pressure from Microsoft", "an outcry from stakeholders": who brought something about.</summary>
-    private static List<Agent> Agents(ClaimFeatures claim)
+    public static List<Agent> Agents(ClaimFeatures claim)
     {
         var found = new List<Agent>();
         var tokens = claim.Tokens;
@@ -151,7 +153,7 @@ internal static class RoleComparer
     }
 
     /// <summary>"OpenAI … alongside Apple and Meta": the company placed beside a set of peers.</summary>
-    private static List<Placement> Alongside(ClaimFeatures claim)
+    public static List<Placement> Alongside(ClaimFeatures claim)
     {
         var found = new List<Placement>();
         var tokens = claim.Tokens;
@@ -187,14 +189,16 @@ internal static class RoleComparer
         return text.ToString();
     }
 
-    private interface IPhrase
+    internal interface IPhrase
     {
         string Phrase { get; }
     }
 
-    private sealed record Act(string Kind, string Post, string Phrase) : IPhrase;
+    internal readonly record struct Holder(string Role, string Person, string Phrase);
 
-    private sealed record Agent(string Key, string Phrase) : IPhrase;
+    internal sealed record Act(string Kind, string Post, string Phrase) : IPhrase;
 
-    private sealed record Placement(string Key, HashSet<string> Peers, string Phrase) : IPhrase;
+    internal sealed record Agent(string Key, string Phrase) : IPhrase;
+
+    internal sealed record Placement(string Key, HashSet<string> Peers, string Phrase) : IPhrase;
 }

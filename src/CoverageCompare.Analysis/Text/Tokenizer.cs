@@ -108,25 +108,28 @@ internal static class Tokenizer
     {
         Span<char> buffer = surface.Length <= 128 ? stackalloc char[surface.Length] : new char[surface.Length];
         var n = 0;
+        var changed = false;
         foreach (var c in surface)
         {
-            buffer[n++] = c switch
+            var k = c switch
             {
                 '’' or '‘' => '\'',
                 '‑' => '-',
                 _ => char.ToLowerInvariant(c),
             };
+            changed |= k != c;
+            buffer[n++] = k;
         }
-        var key = new string(buffer[..n]);
         // Possessives compare as the bare name: Microsoft's == Microsoft.
-        if (key.EndsWith("'s", StringComparison.Ordinal) && key.Length > 2)
+        if (n > 2 && buffer[n - 2] == '\'' && buffer[n - 1] == 's')
         {
-            key = key[..^2];
+            n -= 2;
         }
-        else if (key.EndsWith('\''))
+        else if (n > 0 && buffer[n - 1] == '\'')
         {
-            key = key[..^1];
+            n--;
         }
-        return key;
+        // Most words are written in lower case already: the surface is the key, and no second string is made.
+        return !changed && n == surface.Length ? surface : new string(buffer[..n]);
     }
 }
