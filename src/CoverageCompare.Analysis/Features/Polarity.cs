@@ -19,6 +19,14 @@ internal static class PolarityExtractor
             {
                 var negated = i > 0 && IsNegation(tokens[i - 1]);
                 cues.Add(new PolarityCue(word.Predicate, word.Negative != negated, text[(negated ? tokens[i - 1].Start : t.Start)..t.End]));
+                // "denied reports that he is dead" states he is not dead.
+                // "refuses to confirm or deny reports that …" denies nothing.
+                if (word.Predicate == Lexicon.DenialPredicate && !negated && tokens[i - 1 < 0 ? 0 : i - 1].Key is not ("or" or "nor")
+                    && DeniedStatement(tokens, i) is { } denied)
+                {
+                    cues.Add(new PolarityCue(Stemmer.Stem(tokens[denied].Key), true, text[t.Start..tokens[denied].End]));
+                    i = denied;
+                }
                 continue;
             }
             if (Lexicon.PreventionVerbs.Contains(t.Key) && Prevented(tokens, i) is { } act)
@@ -27,7 +35,8 @@ internal static class PolarityExtractor
                 i = act;
                 continue;
             }
-            if (!IsNegation(t))
+            // "No, Saudi Arabia has not …": an answer, not a negation of the word after it.
+            if (!IsNegation(t) || t.Key == "no" && (i + 1 == tokens.Count || text.AsSpan(t.End, tokens[i + 1].Start - t.End).IndexOfAny(",.!?:;") >= 0))
             {
                 continue;
             }
@@ -44,7 +53,7 @@ internal static class PolarityExtractor
                 {
                     cues.Add(new PolarityCue(inner.Predicate, !inner.Negative, text[from..candidate.End]));
                 }
-                else if (!Lexicon.StopWords.Contains(candidate.Key))
+                else if (!Lexicon.StopWords.Contains(candidate.Key) && !InAdjunct(tokens, i, candidate))
                 {
                     cues.Add(new PolarityCue(Stemmer.Stem(candidate.Key), true, text[from..candidate.End]));
                 }
@@ -66,6 +75,43 @@ internal static class PolarityExtractor
                 return null;
             }
             if (candidate.Key.Length > 5 && candidate.Key.EndsWith("ing", StringComparison.Ordinal) && !Lexicon.StopWords.Contains(candidate.Key))
+            {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "executed for not harvesting organs", "fined for not paying": the negated act is the reason for another, which is
+    /// what the sentence states; another source telling of the harvesting does not contradict it.
+    /// </summary>
+    private static bool InAdjunct(IReadOnlyList<Token> tokens, int cue, Token act) =>
+        cue > 0 && Lexicon.AdjunctPrepositions.Contains(tokens[cue - 1].Key) && act.Key.Length > 5 && act.Key.EndsWith("ing", StringComparison.Ordinal);
+
+    /// <summary>The first content word after the subject of the statement a denial is about: "denied (reports) that he is dead" gives "dead".</summary>
+    private static int? DeniedStatement(IReadOnlyList<Token> tokens, int verb)
+    {
+        var k = verb + 1;
+        while (k < tokens.Count && k <= verb + 2 && Lexicon.ReportNouns.Contains(tokens[k].Key))
+        {
+            k++;
+        }
+        if (k >= tokens.Count || tokens[k].Key != "that")
+        {
+            return null;
+        }
+        var that = k;
+        for (k = that + 1; k < tokens.Count && k <= that + Reach + 1; k++)
+        {
+            var candidate = tokens[k];
+            // A negation inside the denied statement ("denied that he had not paid") is a cue of its own.
+            if (candidate.Shape != TokenShape.Word || IsNegation(candidate))
+            {
+                return null;
+            }
+            // The statement's subject ("that Bill Cosby molested her") is not what is denied of it.
+            if (!Lexicon.Auxiliaries.Contains(candidate.Key) && !Lexicon.StopWords.Contains(candidate.Key) && !candidate.IsCapitalized)
             {
                 return k;
             }

@@ -194,6 +194,14 @@ internal static class QuantityExtractor
                 return end + 1;
             }
         }
+        // "twenty-five", "Thirty-three": one number written in two words.
+        if (tokens[i].Shape == TokenShape.Word && value is >= 20 and < 100 && value % 10 == 0 && last + 1 < tokens.Count
+            && tokens[last + 1].Shape == TokenShape.Word && TryValue(tokens[last + 1], out var units) && units is >= 1 and <= 9
+            && text.AsSpan(tokens[last].End, tokens[last + 1].Start - tokens[last].End) is "-" or "‐" or "–")
+        {
+            value += units;
+            last++;
+        }
         if (last + 1 < tokens.Count && Scales.TryGetValue(tokens[last + 1].Key, out var scale) && (tokens[last + 1].Key.Length > 1 || tokens[last + 1].Start == tokens[last].End))
         {
             value *= scale;

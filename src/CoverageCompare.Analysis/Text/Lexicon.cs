@@ -40,6 +40,17 @@ internal static class Lexicon
         "stop", "stops", "stopped", "stopping", "prevent", "prevents", "prevented", "preventing", "avoid", "avoids", "avoided",
         "avoiding");
 
+    /// <summary>Prepositions that make a negated "-ing" word the reason or manner of another act ("for not paying").</summary>
+    public static readonly FrozenSet<string> AdjunctPrepositions = Set("for", "of", "by", "from", "about", "after", "over");
+
+    /// <summary>What a denial can be of, before the statement denied: "denied reports that …".</summary>
+    public static readonly FrozenSet<string> ReportNouns = Set(
+        "report", "reports", "claim", "claims", "allegation", "allegations", "rumour", "rumours", "rumor", "rumors",
+        "accusation", "accusations", "suggestion", "suggestions", "speculation", "story", "stories");
+
+    /// <summary>The predicate of "denied" and its forms in <see cref="PolarityWords"/>.</summary>
+    public const string DenialPredicate = "confirm";
+
     /// <summary>Words whose meaning is the negation of another: word → (the positive form's stem, is negative).</summary>
     public static readonly FrozenDictionary<string, (string Predicate, bool Negative)> PolarityWords = new Dictionary<string, (string, bool)>
     {

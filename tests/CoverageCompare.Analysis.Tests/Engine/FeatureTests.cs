@@ -42,6 +42,13 @@ public sealed class FeatureTests
     }
 
     [Fact]
+    public void A_number_written_in_two_hyphened_words_is_one_number()
+    {
+        var result = Analyze("Twenty-five Taliban fighters were killed in the battle for the village, officials said.", "Officials said 25 Taliban fighters were killed in the battle for the village.");
+        Assert.Equal(Relation.Agree, Assert.Single(result.Links).Relation);
+    }
+
+    [Fact]
     public void Compatible_money_figures_agree()
     {
         var result = Analyze("Microsoft made multi-billion dollar investments in OpenAI.", "Microsoft has made investments of over $13 billion in OpenAI.");
