@@ -10,6 +10,7 @@ internal static partial class Segmenter
 {
     private const int MaxHeadingLength = 160;
     private const int MinBulletClaimWords = 8;
+    private const int MinClaimWords = 3;
 
     public static SegmentedArticle Segment(string text)
     {
@@ -22,22 +23,25 @@ internal static partial class Segmenter
             if (IsHeadingLike(text, block))
             {
                 // The first line of a document, short and without a full stop, is its headline: a claim like any other.
-                // After a "# heading" line the first block is a deck or subheading, not the title.
-                if (b == 0 && !markedHeading && !block.IsBullet && CountWords(text, block.Start, block.End) >= 3)
+                // After a "# heading" line the first block is a deck or subheading, not the title. A document that is
+                // nothing but a headline of a word or two ("Crabzilla", "Ghost Ship") still says what it is about.
+                if (b == 0 && !markedHeading && !block.IsBullet && CountWords(text, block.Start, block.End) >= (alone ? 1 : MinClaimWords))
                 {
                     segments.Add(new Segment(block.Start, block.End, b, false, [], null, alone ? SegmentRole.Headline : SegmentRole.Title));
                 }
                 continue;
             }
             var sentences = SentenceSplitter.Split(text, block.Start, block.End).ToList();
+            // A one-line document is a headline whatever its punctuation, also when it is a headline's length in two
+            // sentences ("Apple's Beats Music Brand May Go Away. Apple's Beats Music Service is Sticking Around.").
+            var bare = alone && (sentences.Count == 1 || block.End - block.Start <= MaxHeadingLength);
             foreach (var sentence in sentences)
             {
-                if (CountWords(text, sentence.Start, sentence.End) < 3)
+                if (CountWords(text, sentence.Start, sentence.End) < (alone && sentences.Count == 1 ? 1 : MinClaimWords))
                 {
                     continue;
                 }
-                // A one-line document is a headline whatever its punctuation.
-                var role = alone && sentences.Count == 1 ? SegmentRole.Sentence : SegmentRole.Body;
+                var role = bare ? SegmentRole.Sentence : SegmentRole.Body;
                 segments.Add(new Segment(sentence.Start, sentence.End, b, block.IsBullet, sentence.Quotes, Signer(text, sentence), role));
             }
         }

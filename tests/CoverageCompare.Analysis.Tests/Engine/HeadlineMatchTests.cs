@@ -34,6 +34,35 @@ public sealed class HeadlineMatchTests
     }
 
     [Fact]
+    public void A_headline_of_two_words_says_what_the_story_is_about()
+    {
+        var result = Analyze("Riverside Bakeries", Body);
+
+        var headline = Assert.Single(result.Claims, c => c.ArticleId == "a1");
+        Assert.Equal(ClaimKind.Headline, headline.Kind);
+        Assert.Single(result.Links, l => l.A == headline.Id || l.B == headline.Id);
+    }
+
+    [Fact]
+    public void A_headline_written_as_two_short_sentences_is_matched_like_a_headline()
+    {
+        var result = Analyze("Riverside Bakeries May Be Sold. Crumb and Company Is in Talks to Buy It.", Body);
+
+        var headline = result.Claims.Where(c => c.ArticleId == "a1").ToList();
+        Assert.Equal(2, headline.Count);
+        Assert.All(headline, c => Assert.Equal(ClaimKind.Headline, c.Kind));
+        Assert.Contains(result.Links, l => headline.Any(h => h.Id == l.A || h.Id == l.B));
+    }
+
+    [Fact]
+    public void A_paragraph_longer_than_a_headline_is_an_article_of_sentences()
+    {
+        var result = Analyze(Body);
+
+        Assert.All(result.Claims, c => Assert.NotEqual(ClaimKind.Headline, c.Kind));
+    }
+
+    [Fact]
     public void A_headline_about_another_story_is_not_linked_to_the_article()
     {
         var result = Analyze("Storm Closes Coastal Roads as County Braces for Flooding", Body);
