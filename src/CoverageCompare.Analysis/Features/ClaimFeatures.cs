@@ -26,6 +26,9 @@ internal sealed class ClaimFeatures
     /// <summary>Content-word stems outside negations, for the opposite-polarity check.</summary>
     public required IReadOnlySet<string> PositiveStems { get; init; }
 
+    /// <summary>The sentence asks rather than states ("Why not just have separate planes?").</summary>
+    public bool IsQuestion { get; init; }
+
     public ClaimKind Kind { get; set; }
     public string? Speaker { get; set; }
     public string? SpeakerKey { get; set; }

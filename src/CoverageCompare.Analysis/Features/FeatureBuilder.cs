@@ -97,6 +97,7 @@ internal sealed class FeatureBuilder(AnalyzerOptions options)
             Excluded = excluded,
             PositiveStems = positive,
             Kind = kind,
+            IsQuestion = text.AsSpan(segment.Start, segment.End - segment.Start).TrimEnd("\"'”’)] ").EndsWith('?'),
         };
     }
 

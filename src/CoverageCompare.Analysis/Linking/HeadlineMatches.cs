@@ -39,11 +39,11 @@ internal static class HeadlineMatches
             // bare sentences, are compared like any two sentences, as paraphrases.
             foreach (var article in claims.Where(c => c.Article != headline.Article).GroupBy(c => c.Article).Where(a => !a.All(c => AsParaphrases(headline, c))))
             {
+                // What the article states comes first; a question it asks ("Does Crabzilla really exist?") is on the
+                // headline's topic only when none of its statements is.
                 if (linked.Contains((headline.Index, article.Key))
-                    || Closest(headline, article, space) is not { } best
-                    || best.Cosine < SameTopic
-                    || !SharesWord(headline, best.Claim)
-                    || DistinctEvents.Apart(headline, best.Claim))
+                    || (OnTopic(headline, Closest(headline, article.Where(c => !c.IsQuestion), space))
+                        ?? OnTopic(headline, Closest(headline, article.Where(c => c.IsQuestion), space))) is not { } best)
                 {
                     continue;
                 }
@@ -81,6 +81,9 @@ internal static class HeadlineMatches
     /// headline beside a one-sentence document is a title beside its story, and is matched on topic like a body.
     /// </summary>
     public static bool AsParaphrases(ClaimFeatures a, ClaimFeatures b) => IsBare(a) && IsBare(b) && a.Segment.Role == b.Segment.Role;
+
+    private static (ClaimFeatures Claim, double Cosine)? OnTopic(ClaimFeatures headline, (ClaimFeatures Claim, double Cosine)? closest) =>
+        closest is { } best && best.Cosine >= SameTopic && SharesWord(headline, best.Claim) && !DistinctEvents.Apart(headline, best.Claim) ? best : null;
 
     private static (ClaimFeatures Claim, double Cosine)? Closest(ClaimFeatures headline, IEnumerable<ClaimFeatures> article, SemanticSpace space) =>
         article.Select(c => (Claim: c, Cosine: space.Cosine(headline.Index, c.Index)))

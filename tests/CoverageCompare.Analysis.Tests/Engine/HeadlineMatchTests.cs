@@ -63,6 +63,16 @@ public sealed class HeadlineMatchTests
     }
 
     [Fact]
+    public void A_headline_is_linked_to_a_question_on_its_topic_when_no_statement_is()
+    {
+        var result = Analyze("Crabzilla", "A photograph of a giant crab in a harbour has been shared thousands of times. Does Crabzilla really exist? Experts say the picture was edited.");
+
+        var headline = Assert.Single(result.Claims, c => c.ArticleId == "a1");
+        var link = Assert.Single(result.Links, l => l.A == headline.Id || l.B == headline.Id);
+        Assert.Equal("Does Crabzilla really exist?", result.Claims.Single(c => c.Id == (link.A == headline.Id ? link.B : link.A)).Text);
+    }
+
+    [Fact]
     public void A_headline_about_another_story_is_not_linked_to_the_article()
     {
         var result = Analyze("Storm Closes Coastal Roads as County Braces for Flooding", Body);
