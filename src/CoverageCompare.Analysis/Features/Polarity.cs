@@ -21,7 +21,7 @@ internal static class PolarityExtractor
                 cues.Add(new PolarityCue(word.Predicate, word.Negative != negated, text[(negated ? tokens[i - 1].Start : t.Start)..t.End]));
                 // "denied reports that he is dead" states he is not dead.
                 // "refuses to confirm or deny reports that …" denies nothing.
-                if (word.Predicate == Lexicon.DenialPredicate && !negated && tokens[i - 1 < 0 ? 0 : i - 1].Key is not ("or" or "nor")
+                if (word.Predicate == Lexicon.DenialPredicate && !negated && (i == 0 || tokens[i - 1].Key is not ("or" or "nor"))
                     && DeniedStatement(tokens, i) is { } denied)
                 {
                     cues.Add(new PolarityCue(Stemmer.Stem(tokens[denied].Key), true, text[t.Start..tokens[denied].End]));
