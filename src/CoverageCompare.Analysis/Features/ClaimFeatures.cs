@@ -26,6 +26,12 @@ internal sealed class ClaimFeatures
     /// <summary>Content-word stems outside negations, for the opposite-polarity check.</summary>
     public required IReadOnlySet<string> PositiveStems { get; init; }
 
+    /// <summary>The words with which the claim calls what it is about false ("the story is a hoax"), if it does.</summary>
+    public string? Refutation { get; init; }
+
+    /// <summary>The claim speaks of falsehood or denial, or passes on someone's claim: it does not state the thing plainly.</summary>
+    public bool MentionsDispute { get; init; }
+
     /// <summary>The sentence asks rather than states ("Why not just have separate planes?").</summary>
     public bool IsQuestion { get; init; }
 

@@ -96,6 +96,8 @@ internal sealed class FeatureBuilder(AnalyzerOptions options)
             InsideQuote = draft.Quoted,
             Excluded = excluded,
             PositiveStems = positive,
+            Refutation = RefutationFinder.Find(text, tokens),
+            MentionsDispute = RefutationFinder.Mentions(tokens),
             Kind = kind,
             IsQuestion = text.AsSpan(segment.Start, segment.End - segment.Start).TrimEnd("\"'”’)] ").EndsWith('?'),
         };
@@ -144,7 +146,8 @@ internal sealed class FeatureBuilder(AnalyzerOptions options)
         var positive = new HashSet<string>(StringComparer.Ordinal);
         foreach (var t in tokens)
         {
-            if (t.Shape == TokenShape.Word && !Lexicon.StopWords.Contains(t.Key) && Stemmer.Stem(t.Key) is var stem && !negated.Contains(stem))
+            if (t.Shape == TokenShape.Word && !Lexicon.StopWords.Contains(t.Key) && !InNegationScope(t, polarity)
+                && Stemmer.Stem(t.Key) is var stem && !negated.Contains(stem))
             {
                 positive.Add(stem);
             }
@@ -157,6 +160,18 @@ internal sealed class FeatureBuilder(AnalyzerOptions options)
             }
         }
         return positive;
+    }
+
+    private static bool InNegationScope(Token token, List<PolarityCue> polarity)
+    {
+        foreach (var p in polarity)
+        {
+            if (p.Scope is { } scope && token.Start >= scope.Start && token.Start < scope.End)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static QuoteText Quote(string text, TextSpan span)

@@ -1,9 +1,11 @@
+using CoverageCompare.Analysis.Segmentation;
 using CoverageCompare.Analysis.Text;
 
 namespace CoverageCompare.Analysis.Features;
 
 /// <summary>A predicate (by stem) that a claim states as negated: "does not include", "excluded", "no longer".</summary>
-internal sealed record PolarityCue(string Predicate, bool Negative, string Text);
+/// <param name="Scope">For a negation word, the rest of its clause ("never signed a consent form"): nothing in it is stated as so.</param>
+internal sealed record PolarityCue(string Predicate, bool Negative, string Text, TextSpan? Scope = null);
 
 internal static class PolarityExtractor
 {
@@ -22,7 +24,7 @@ internal static class PolarityExtractor
                 // "denied reports that he is dead" states he is not dead.
                 // "refuses to confirm or deny reports that …" denies nothing.
                 if (word.Predicate == Lexicon.DenialPredicate && !negated && (i == 0 || tokens[i - 1].Key is not ("or" or "nor"))
-                    && DeniedStatement(tokens, i) is { } denied)
+                    && (DeniedStatement(tokens, i) ?? DeniedThing(tokens, i)) is { } denied)
                 {
                     cues.Add(new PolarityCue(Stemmer.Stem(tokens[denied].Key), true, text[t.Start..tokens[denied].End]));
                     i = denied;
@@ -55,7 +57,7 @@ internal static class PolarityExtractor
                 }
                 else if (!Lexicon.StopWords.Contains(candidate.Key) && !InAdjunct(tokens, i, candidate))
                 {
-                    cues.Add(new PolarityCue(Stemmer.Stem(candidate.Key), true, text[from..candidate.End]));
+                    cues.Add(new PolarityCue(Stemmer.Stem(candidate.Key), true, text[from..candidate.End], new TextSpan(t.Start, ClauseEnd(text, tokens, k))));
                 }
                 i = k;
                 break;
@@ -88,6 +90,45 @@ internal static class PolarityExtractor
     /// </summary>
     private static bool InAdjunct(IReadOnlyList<Token> tokens, int cue, Token act) =>
         cue > 0 && Lexicon.AdjunctPrepositions.Contains(tokens[cue - 1].Key) && act.Key.Length > 5 && act.Key.EndsWith("ing", StringComparison.Ordinal);
+
+    /// <summary>The end of the clause a negation stands in: the next punctuation or a word that starts another clause.</summary>
+    private static int ClauseEnd(string text, IReadOnlyList<Token> tokens, int from)
+    {
+        for (var k = from + 1; k < tokens.Count; k++)
+        {
+            if (tokens[k].Shape == TokenShape.Symbol && tokens[k].Surface is "," or ";" or ":" or "." or "!" or "?" or "(" or ")" or "—" or "–" || Lexicon.ClauseOpeners.Contains(tokens[k].Key))
+            {
+                return tokens[k].Start;
+            }
+        }
+        return tokens.Count > 0 ? tokens[^1].End : text.Length;
+    }
+
+    /// <summary>What "denies" names when it is not a report: "denies plan to separate" states there is no plan.</summary>
+    private static int? DeniedThing(IReadOnlyList<Token> tokens, int verb)
+    {
+        var k = verb + 1;
+        if (k < tokens.Count && tokens[k].Key is "the" or "a" or "any" or "its" or "his" or "her" or "their")
+        {
+            k++;
+        }
+        if (k >= tokens.Count || !IsPlainContentWord(tokens[k]))
+        {
+            return null;
+        }
+        // "denies surgery hoax claims" denies the claims, a report, not the surgery.
+        for (var next = k; next < tokens.Count && IsPlainContentWord(tokens[next]); next++)
+        {
+            if (Lexicon.ReportNouns.Contains(tokens[next].Key))
+            {
+                return null;
+            }
+        }
+        return k;
+    }
+
+    private static bool IsPlainContentWord(Token t) =>
+        t.Shape == TokenShape.Word && !t.IsCapitalized && !Lexicon.StopWords.Contains(t.Key) && !Lexicon.Auxiliaries.Contains(t.Key);
 
     /// <summary>The first content word after the subject of the statement a denial is about: "denied (reports) that he is dead" gives "dead".</summary>
     private static int? DeniedStatement(IReadOnlyList<Token> tokens, int verb)

@@ -19,6 +19,7 @@ internal static class RelationClassifier
         CompareNumbers(a, b, conflicts, matches);
         CompareDates(a, b, conflicts, matches);
         CompareNegation(a, b, conflicts);
+        CompareRefutation(a, b, story, conflicts);
         CompareActors(a, b, story.Resolver, conflicts);
         RoleComparer.Compare(a, b, story.Resolver, conflicts);
         CompareQuotes(a, b, conflicts, matches);
@@ -237,6 +238,26 @@ internal static class RelationClassifier
             return true;
         }
         return false;
+    }
+
+    /// <summary>One source calls false what the other states: "the story is a hoax" against the story told plainly.</summary>
+    private static void CompareRefutation(ClaimFeatures a, ClaimFeatures b, StoryFeatures story, List<string> conflicts)
+    {
+        if (conflicts.Count > 0 || (a.Refutation is null) == (b.Refutation is null))
+        {
+            return;
+        }
+        var (refuting, stating) = a.Refutation is not null ? (a, b) : (b, a);
+        if (stating.MentionsDispute || stating.IsQuestion || stating.Speaker is not null)
+        {
+            return;
+        }
+        var stated = string.Join(", ", SharedTerms(a, b, story.Terms, 3));
+        if (stated.Length == 0)
+        {
+            return;
+        }
+        conflicts.Add(refuting == b ? $"refuted: {stated} vs {b.Refutation}" : $"refuted: {a.Refutation} vs {stated}");
     }
 
     private static bool NegatesToo(ClaimFeatures claim, string predicate)

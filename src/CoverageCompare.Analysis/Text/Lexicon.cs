@@ -35,6 +35,34 @@ internal static class Lexicon
     public static readonly FrozenSet<string> NegationCues = Set(
         "not", "no", "never", "none", "nor", "without", "cannot", "neither", "nobody", "nothing");
 
+    /// <summary>Words that start a clause of their own, where a negation before them no longer reaches.</summary>
+    public static readonly FrozenSet<string> ClauseOpeners = Set(
+        "and", "but", "while", "whereas", "although", "though", "because", "since", "when", "which", "who", "after", "before",
+        "yet", "so", "until", "unless", "whose");
+
+    /// <summary>Words that call something false when they close a phrase after a copula: "the story is a hoax".</summary>
+    public static readonly FrozenSet<string> FalsityWords = Set(
+        "hoax", "fake", "false", "untrue", "unfounded", "baseless", "bogus", "fabricated", "fabrication", "lie", "lies", "myth");
+
+    /// <summary>Words that call something false wherever they stand: "Snopes debunked the story", "she lied".</summary>
+    public static readonly FrozenSet<string> AlwaysRefuting = Set("debunked", "debunks", "lied");
+
+    /// <summary>Words that show a sentence reports a dispute, not a fact: "hoaxer", "rumours", "disputed".</summary>
+    public static readonly FrozenSet<string> DisputeWords = Set(
+        "hoaxer", "hoaxes", "fakes", "faked", "debunk", "lying", "liar", "disputed", "disputes", "refuted", "refutes", "rumour",
+        "rumours", "rumor", "rumors", "dismissed", "dismisses");
+
+    /// <summary>Words with which a sentence passes on what others claim instead of stating it: "who claims to have had".</summary>
+    public static readonly FrozenSet<string> PassedOn = Set(
+        "allegedly", "reportedly", "purportedly", "supposedly", "claims", "claimed", "claiming", "rumoured", "rumored", "unconfirmed",
+        "alleged", "purported");
+
+    public static readonly FrozenSet<string> Copulas = Set(
+        "is", "was", "are", "were", "be", "been", "being", "it's", "that's", "they're", "he's", "she's", "proved", "proven", "proves", "exposed", "revealed", "turned", "called",
+        "branded", "dismissed");
+
+    public static readonly FrozenSet<string> Modals = Set("may", "might", "could", "would", "should", "possibly", "perhaps", "maybe");
+
     /// <summary>Verbs that keep something from happening: "to stop him turning", "to avoid becoming".</summary>
     public static readonly FrozenSet<string> PreventionVerbs = Set(
         "stop", "stops", "stopped", "stopping", "prevent", "prevents", "prevented", "preventing", "avoid", "avoids", "avoided",

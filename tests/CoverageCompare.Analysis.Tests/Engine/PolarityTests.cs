@@ -60,4 +60,35 @@ public sealed class PolarityTests
 
         Assert.Equal(Relation.Agree, Assert.Single(result.Links).Relation);
     }
+
+    [Fact]
+    public void Denying_a_thing_states_there_is_none()
+    {
+        Assert.Contains(Stemmer.Stem("plan"), Negated("The ferry company denies plan to close the island route"));
+        Assert.DoesNotContain(Stemmer.Stem("surgery"), Negated("The singer denies surgery hoax claims"));
+    }
+
+    [Fact]
+    public void Words_later_in_a_negated_clause_are_not_stated_as_so()
+    {
+        var result = new StoryAnalyzer().Analyze([
+            new ArticleInput("a", "The council approved the quarry extension without consent from the parish on Tuesday."),
+            new ArticleInput("b", "The parish never gave consent to the quarry extension the council approved on Tuesday."),
+        ]);
+
+        Assert.Equal(Relation.Agree, Assert.Single(result.Links).Relation);
+    }
+
+    [Fact]
+    public void A_negated_clause_ends_where_the_next_begins()
+    {
+        var result = new StoryAnalyzer().Analyze([
+            new ArticleInput("a", "The council did not approve the quarry extension on Tuesday, the parish clerk said."),
+            new ArticleInput("b", "The council did not meet on Monday but approved the quarry extension on Tuesday, the clerk said."),
+        ]);
+
+        var link = Assert.Single(result.Links);
+        Assert.Equal(Relation.Disagree, link.Relation);
+        Assert.Contains(link.Reasons, r => r.StartsWith("negation:", StringComparison.Ordinal));
+    }
 }

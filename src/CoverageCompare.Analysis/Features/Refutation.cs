@@ -1,0 +1,103 @@
+using CoverageCompare.Analysis.Text;
+
+namespace CoverageCompare.Analysis.Features;
+
+/// <summary>
+/// A sentence that calls what it is about false in its own words: "the story is a hoax", "has been proved a fake",
+/// "was lying", "debunked". A linked claim from another source that states the thing plainly disagrees with it.
+/// </summary>
+internal static class RefutationFinder
+{
+    private const int Reach = 3;
+
+    /// <summary>The words that call the claim false, as written; null when the sentence does not.</summary>
+    public static string? Find(string text, IReadOnlyList<Token> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var key = tokens[i].Key;
+            var firm = Lexicon.AlwaysRefuting.Contains(key)
+                || Lexicon.FalsityWords.Contains(key) && EndsPhrase(tokens, i) && Predicated(tokens, i, out _)
+                || key == "lying" && !Located(tokens, i) && Predicated(tokens, i, out _);
+            if (!firm || Qualified(tokens, i))
+            {
+                continue;
+            }
+            var from = Predicated(tokens, i, out var copula) ? copula : i;
+            return text[tokens[from].Start..tokens[i].End];
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Any word about falsehood or denial, however it is used, or one that passes a claim on ("who claims to have"): such a
+    /// sentence reports a dispute or someone's claim, and does not state what the other calls false.
+    /// </summary>
+    public static bool Mentions(IReadOnlyList<Token> tokens)
+    {
+        foreach (var t in tokens)
+        {
+            if (Lexicon.FalsityWords.Contains(t.Key) || Lexicon.PassedOn.Contains(t.Key) || Lexicon.AlwaysRefuting.Contains(t.Key) || Lexicon.DisputeWords.Contains(t.Key)
+                || Lexicon.PolarityWords.TryGetValue(t.Key, out var word) && word.Predicate == Lexicon.DenialPredicate)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>"is a hoax.", "are 'lies'": the word closes its phrase, it does not describe a noun after it ("fake accounts").</summary>
+    private static bool EndsPhrase(IReadOnlyList<Token> tokens, int i)
+    {
+        for (var k = i + 1; k < tokens.Count; k++)
+        {
+            var t = tokens[k];
+            if (t.Shape == TokenShape.Word)
+            {
+                return Lexicon.ClauseOpeners.Contains(t.Key) || t.Key is "as" or "by" or "according" or "from" or "in";
+            }
+            if (t.Surface is not ("'" or "’" or "\"" or "”"))
+            {
+                return true;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>A copula or "proved" close before the word: "is a", "was most likely", "proved a".</summary>
+    private static bool Predicated(IReadOnlyList<Token> tokens, int i, out int copula)
+    {
+        for (var k = i - 1; k >= 0 && k >= i - Reach - 1; k--)
+        {
+            if (Lexicon.Copulas.Contains(tokens[k].Key))
+            {
+                copula = k;
+                return true;
+            }
+        }
+        copula = i;
+        return false;
+    }
+
+    /// <summary>"lying on the floor" is where someone is.</summary>
+    private static bool Located(IReadOnlyList<Token> tokens, int i) =>
+        i + 1 < tokens.Count && tokens[i + 1].Key is "on" or "in" or "at" or "under" or "down" or "near" or "beside" or "face" or "dead" or "low";
+
+    /// <summary>"is not a hoax", "may be fake", "whether it was a hoax": not a refutation.</summary>
+    private static bool Qualified(IReadOnlyList<Token> tokens, int i)
+    {
+        for (var k = i - 1; k >= 0; k--)
+        {
+            var key = tokens[k].Key;
+            if (k >= i - Reach - 1 && (Lexicon.NegationCues.Contains(key) || key.EndsWith("n't", StringComparison.Ordinal) || Lexicon.Modals.Contains(key)))
+            {
+                return true;
+            }
+            if (key is "if" or "whether")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
