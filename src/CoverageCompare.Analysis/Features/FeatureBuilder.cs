@@ -97,7 +97,7 @@ internal sealed class FeatureBuilder(AnalyzerOptions options)
             Excluded = excluded,
             PositiveStems = positive,
             Refutation = RefutationFinder.Find(text, tokens),
-            MentionsDispute = RefutationFinder.Mentions(tokens),
+            MentionsDispute = RefutationFinder.Mentions(text, tokens),
             Kind = kind,
             IsQuestion = text.AsSpan(segment.Start, segment.End - segment.Start).TrimEnd("\"'”’)] ").EndsWith('?'),
         };

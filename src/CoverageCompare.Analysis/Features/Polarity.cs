@@ -10,6 +10,7 @@ internal sealed record PolarityCue(string Predicate, bool Negative, string Text,
 internal static class PolarityExtractor
 {
     private const int Reach = 4;
+    private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(",;:.!?()—–");
 
     public static List<PolarityCue> Extract(string text, IReadOnlyList<Token> tokens)
     {
@@ -96,7 +97,7 @@ internal static class PolarityExtractor
     {
         for (var k = from + 1; k < tokens.Count; k++)
         {
-            if (tokens[k].Shape == TokenShape.Symbol && tokens[k].Surface is "," or ";" or ":" or "." or "!" or "?" or "(" or ")" or "—" or "–" || Lexicon.ClauseOpeners.Contains(tokens[k].Key))
+            if (text.AsSpan(tokens[k - 1].End, tokens[k].Start - tokens[k - 1].End).IndexOfAny(ClauseBreaks) >= 0 || Lexicon.ClauseOpeners.Contains(tokens[k].Key))
             {
                 return tokens[k].Start;
             }

@@ -3,12 +3,13 @@ using CoverageCompare.Analysis.Text;
 namespace CoverageCompare.Analysis.Features;
 
 /// <summary>
-/// A sentence that calls what it is about false in its own words: "the story is a hoax", "has been proved a fake",
-/// "was lying", "debunked". A linked claim from another source that states the thing plainly disagrees with it.
+/// A sentence that calls what it is about false: "the story is a hoax", "has been proved a fake", "was lying",
+/// "debunked", "denied the reports". A linked claim from another source that states the thing plainly disagrees with it.
 /// </summary>
 internal static class RefutationFinder
 {
     private const int Reach = 3;
+    private static readonly System.Buffers.SearchValues<char> PhraseBreaks = System.Buffers.SearchValues.Create(",;:.!?()—–\"“”");
 
     /// <summary>The words that call the claim false, as written; null when the sentence does not.</summary>
     public static string? Find(string text, IReadOnlyList<Token> tokens)
@@ -16,8 +17,12 @@ internal static class RefutationFinder
         for (var i = 0; i < tokens.Count; i++)
         {
             var key = tokens[i].Key;
+            if (DeniesReport(tokens, i) is { } report && !Qualified(tokens, i))
+            {
+                return text[tokens[i].Start..tokens[report].End];
+            }
             var firm = Lexicon.AlwaysRefuting.Contains(key)
-                || Lexicon.FalsityWords.Contains(key) && EndsPhrase(tokens, i) && Predicated(tokens, i, out _)
+                || Lexicon.FalsityWords.Contains(key) && EndsPhrase(text, tokens, i) && Predicated(tokens, i, out _)
                 || key == "lying" && !Located(tokens, i) && Predicated(tokens, i, out _);
             if (!firm || Qualified(tokens, i))
             {
@@ -33,8 +38,14 @@ internal static class RefutationFinder
     /// Any word about falsehood or denial, however it is used, or one that passes a claim on ("who claims to have"): such a
     /// sentence reports a dispute or someone's claim, and does not state what the other calls false.
     /// </summary>
-    public static bool Mentions(IReadOnlyList<Token> tokens)
+    public static bool Mentions(string text, IReadOnlyList<Token> tokens)
     {
+        // "REPORT: Doctor took selfie", "Source: …": a headline that says whose claim it passes on.
+        if (tokens.Count > 1 && tokens[0].Key is "report" or "reports" or "source" or "sources"
+            && text.AsSpan(tokens[0].End, tokens[1].Start - tokens[0].End).Contains(':'))
+        {
+            return true;
+        }
         foreach (var t in tokens)
         {
             if (Lexicon.FalsityWords.Contains(t.Key) || Lexicon.PassedOn.Contains(t.Key) || Lexicon.AlwaysRefuting.Contains(t.Key) || Lexicon.DisputeWords.Contains(t.Key)
@@ -46,22 +57,39 @@ internal static class RefutationFinder
         return false;
     }
 
-    /// <summary>"is a hoax.", "are 'lies'": the word closes its phrase, it does not describe a noun after it ("fake accounts").</summary>
-    private static bool EndsPhrase(IReadOnlyList<Token> tokens, int i)
+    /// <summary>"denied reports", "deny the rumours": the report noun a denial is of, close after it.</summary>
+    private static int? DeniesReport(IReadOnlyList<Token> tokens, int i)
     {
-        for (var k = i + 1; k < tokens.Count; k++)
+        // "refuses to confirm or deny reports" denies nothing.
+        if (!Lexicon.PolarityWords.TryGetValue(tokens[i].Key, out var word) || word.Predicate != Lexicon.DenialPredicate
+            || i > 0 && tokens[i - 1].Key is "or" or "nor")
         {
-            var t = tokens[k];
-            if (t.Shape == TokenShape.Word)
+            return null;
+        }
+        for (var k = i + 1; k < tokens.Count && k <= i + Reach; k++)
+        {
+            if (Lexicon.ReportNouns.Contains(tokens[k].Key))
             {
-                return Lexicon.ClauseOpeners.Contains(t.Key) || t.Key is "as" or "by" or "according" or "from" or "in";
+                return k;
             }
-            if (t.Surface is not ("'" or "’" or "\"" or "”"))
+            if (tokens[k].Shape != TokenShape.Word)
             {
-                return true;
+                return null;
             }
         }
-        return true;
+        return null;
+    }
+
+    /// <summary>"is a hoax.", "are 'lies'": the word closes its phrase, it does not describe a noun after it ("fake accounts").</summary>
+    private static bool EndsPhrase(string text, IReadOnlyList<Token> tokens, int i)
+    {
+        if (i + 1 >= tokens.Count)
+        {
+            return true;
+        }
+        var next = tokens[i + 1];
+        return text.AsSpan(tokens[i].End, next.Start - tokens[i].End).IndexOfAny(PhraseBreaks) >= 0
+            || next.Shape == TokenShape.Word && (Lexicon.ClauseOpeners.Contains(next.Key) || next.Key is "as" or "by" or "according" or "from" or "in");
     }
 
     /// <summary>A copula or "proved" close before the word: "is a", "was most likely", "proved a".</summary>

@@ -14,6 +14,8 @@ public sealed class RefutationTests
     [InlineData("The fisherman who reported the glowing lake was most likely lying.", "was most likely lying")]
     [InlineData("The warden said the reports about the lake are 'lies'.", "are 'lies")]
     [InlineData("A local geologist debunked the glowing lake photos.", "debunked")]
+    [InlineData("The glowing lake report was false, park officials said.", "was false")]
+    [InlineData("The warden denied the reports about a glowing lake.", "denied the reports")]
     public void A_sentence_that_calls_the_story_false_is_found(string text, string words) =>
         Assert.Equal(words, Refutation(text));
 
@@ -23,6 +25,7 @@ public sealed class RefutationTests
     [InlineData("Nobody knows whether the glowing lake is a hoax.")]
     [InlineData("Police arrested a man who ran fake accounts about the lake.")]
     [InlineData("The fisherman was lying on the shore when the lake began to glow.")]
+    [InlineData("The warden would neither confirm nor deny the reports about the lake.")]
     public void Doubt_negation_and_description_are_not_refutations(string text) =>
         Assert.Null(Refutation(text));
 
@@ -41,14 +44,17 @@ public sealed class RefutationTests
         Assert.Contains("fisherman", reason);
     }
 
-    [Fact]
-    public void Passing_on_a_claim_is_not_stating_it()
+    [Theory]
+    [InlineData("A fisherman claims he photographed a glowing lake near Harrow Ridge on Sunday night.")]
+    [InlineData("Report: fisherman photographed a glowing lake near Harrow Ridge on Sunday night")]
+    public void Passing_on_a_claim_is_not_stating_it(string passedOn)
     {
         var result = new StoryAnalyzer().Analyze([
-            new ArticleInput("a", "A fisherman claims he photographed a glowing lake near Harrow Ridge on Sunday night."),
+            new ArticleInput("a", passedOn),
             new ArticleInput("b", "The fisherman's glowing lake photograph from Harrow Ridge is a hoax."),
         ]);
 
+        Assert.NotEmpty(result.Links);
         Assert.All(result.Links, l => Assert.Equal(Relation.Agree, l.Relation));
     }
 }
