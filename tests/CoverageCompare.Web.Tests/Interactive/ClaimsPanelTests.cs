@@ -35,9 +35,10 @@ public sealed class ClaimsPanelTests(AppFixture app) : InteractiveHost(app), ICl
         Action<Claim>? annotate = null,
         Action<(LinkView Link, CorrectionKind Kind)>? correct = null,
         Action<int>? undo = null,
-        IReadOnlyList<CorrectionView>? corrections = null) =>
+        IReadOnlyList<CorrectionView>? corrections = null,
+        IReadOnlyList<Fact>? facts = null) =>
         RenderInStory<ClaimsPanel>(1, new Reviewer("user-1", "Reviewer"), role, p => p
-            .Add(c => c.Facts, Facts)
+            .Add(c => c.Facts, facts ?? Facts)
             .Add(c => c.Outlets, Outlets)
             .Add(c => c.Corrections, corrections ?? [])
             .Add(c => c.OnAnnotate, (Claim claim) => annotate?.Invoke(claim))
@@ -81,6 +82,23 @@ public sealed class ClaimsPanelTests(AppFixture app) : InteractiveHost(app), ICl
         Assert.Contains("Harbour Times vs Valley Post", disagreement.TextContent);
         // Only the conflict is listed as the reason; the shared evidence stays in the link details.
         Assert.Equal("role: ousted as OpenAI CEO vs dismissed from OpenAI's board", Assert.Single(disagreement.QuerySelectorAll("[data-testid=reason]")).TextContent);
+    }
+
+    [Fact]
+    public void ASourceCallingTheStoryFalseIsListedAsTheReason()
+    {
+        var stated = new Claim("c3", "a1", 0, 60, "A fisherman photographed a glowing lake near Harrow Ridge.", ClaimKind.Statement, null);
+        var refuted = new Claim("c4", "a2", 0, 62, "The fisherman's glowing lake photograph is a hoax.", ClaimKind.Statement, null);
+        Fact[] facts =
+        [
+            new("g3", "g3", "A fisherman photographed a glowing lake", "disagree", [stated, refuted],
+                [new LinkView(stated, refuted, Relation.Disagree, ["refuted: fisherman, glowing, lake vs is a hoax", "same meaning (cosine 0.71)"], null)], 0),
+        ];
+
+        var panel = RenderPanel(WorkspaceRole.Viewer, facts: facts);
+
+        var disagreement = Assert.Single(panel.FindAll("[data-testid=disagreement]"));
+        Assert.Equal("refuted: fisherman, glowing, lake vs is a hoax", Assert.Single(disagreement.QuerySelectorAll("[data-testid=reason]")).TextContent);
     }
 
     [Fact]
