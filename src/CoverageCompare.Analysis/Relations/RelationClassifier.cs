@@ -219,6 +219,11 @@ internal static class RelationClassifier
 
     private static void CompareNegation(ClaimFeatures a, ClaimFeatures b, List<string> conflicts)
     {
+        // "Did she adopt him to stop him becoming a werewolf?" states nothing that "destined to become one" could deny.
+        if (a.IsQuestion || b.IsQuestion)
+        {
+            return;
+        }
         if (!Negates(a, b, flip: false, conflicts))
         {
             Negates(b, a, flip: true, conflicts);

@@ -91,4 +91,16 @@ public sealed class PolarityTests
         Assert.Equal(Relation.Disagree, link.Relation);
         Assert.Contains(link.Reasons, r => r.StartsWith("negation:", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_question_states_nothing_a_negation_could_contradict()
+    {
+        var result = new StoryAnalyzer().Analyze([
+            new ArticleInput("a", "Did the council approve the quarry extension without consent from the parish on Tuesday?"),
+            new ArticleInput("b", "The council approved the quarry extension on Tuesday after the parish gave its consent."),
+        ]);
+
+        Assert.All(result.Links, l => Assert.DoesNotContain(l.Reasons, r => r.StartsWith("negation:", StringComparison.Ordinal)));
+        Assert.NotEmpty(result.Links);
+    }
 }
