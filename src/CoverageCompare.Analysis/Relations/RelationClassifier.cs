@@ -253,7 +253,7 @@ internal static class RelationClassifier
             return;
         }
         var (refuting, stating) = a.Refutation is not null ? (a, b) : (b, a);
-        if (stating.MentionsDispute || stating.IsQuestion || stating.Speaker is not null)
+        if (refuting.IsQuestion || stating.MentionsDispute || stating.IsQuestion || stating.Speaker is not null)
         {
             return;
         }

@@ -47,11 +47,17 @@ public sealed class RefutationTests
     [Theory]
     [InlineData("A fisherman claims he photographed a glowing lake near Harrow Ridge on Sunday night.")]
     [InlineData("Report: fisherman photographed a glowing lake near Harrow Ridge on Sunday night")]
-    public void Passing_on_a_claim_is_not_stating_it(string passedOn)
+    public void Passing_on_a_claim_is_not_stating_it(string passedOn) => AllAgree(passedOn, "The fisherman's glowing lake photograph from Harrow Ridge is a hoax.");
+
+    [Fact]
+    public void Asking_whether_it_is_false_is_not_calling_it_false() =>
+        AllAgree("A fisherman photographed a glowing lake near Harrow Ridge on Sunday night.", "The fisherman's glowing lake photograph from Harrow Ridge: is it a hoax?");
+
+    private static void AllAgree(string a, string b)
     {
         var result = new StoryAnalyzer().Analyze([
-            new ArticleInput("a", passedOn),
-            new ArticleInput("b", "The fisherman's glowing lake photograph from Harrow Ridge is a hoax."),
+            new ArticleInput("a", a),
+            new ArticleInput("b", b),
         ]);
 
         Assert.NotEmpty(result.Links);
