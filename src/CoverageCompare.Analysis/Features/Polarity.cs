@@ -1,3 +1,4 @@
+using System.Buffers;
 using CoverageCompare.Analysis.Segmentation;
 using CoverageCompare.Analysis.Text;
 
@@ -10,7 +11,7 @@ internal sealed record PolarityCue(string Predicate, bool Negative, string Text,
 internal static class PolarityExtractor
 {
     private const int Reach = 4;
-    private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(",;:.!?()—–");
+    private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(",;:.!?()—–");
 
     public static List<PolarityCue> Extract(string text, IReadOnlyList<Token> tokens)
     {

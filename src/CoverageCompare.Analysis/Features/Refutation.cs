@@ -1,3 +1,4 @@
+using System.Buffers;
 using CoverageCompare.Analysis.Text;
 
 namespace CoverageCompare.Analysis.Features;
@@ -9,7 +10,7 @@ namespace CoverageCompare.Analysis.Features;
 internal static class RefutationFinder
 {
     private const int Reach = 3;
-    private static readonly System.Buffers.SearchValues<char> PhraseBreaks = System.Buffers.SearchValues.Create(",;:.!?()—–\"“”");
+    private static readonly SearchValues<char> PhraseBreaks = SearchValues.Create(",;:.!?()—–\"“”");
 
     /// <summary>The words that call the claim false, as written; null when the sentence does not.</summary>
     public static string? Find(string text, IReadOnlyList<Token> tokens)
@@ -21,15 +22,14 @@ internal static class RefutationFinder
             {
                 return text[tokens[i].Start..tokens[report].End];
             }
+            var predicated = Predicated(tokens, i, out var copula);
             var firm = Lexicon.AlwaysRefuting.Contains(key)
-                || Lexicon.FalsityWords.Contains(key) && EndsPhrase(text, tokens, i) && Predicated(tokens, i, out _)
-                || key == "lying" && !Located(tokens, i) && Predicated(tokens, i, out _);
-            if (!firm || Qualified(tokens, i))
+                || Lexicon.FalsityWords.Contains(key) && predicated && EndsPhrase(text, tokens, i)
+                || key == "lying" && predicated && !Located(tokens, i);
+            if (firm && !Qualified(tokens, i))
             {
-                continue;
+                return text[tokens[copula].Start..tokens[i].End];
             }
-            var from = Predicated(tokens, i, out var copula) ? copula : i;
-            return text[tokens[from].Start..tokens[i].End];
         }
         return null;
     }
@@ -48,7 +48,8 @@ internal static class RefutationFinder
         }
         foreach (var t in tokens)
         {
-            if (Lexicon.FalsityWords.Contains(t.Key) || Lexicon.PassedOn.Contains(t.Key) || Lexicon.AlwaysRefuting.Contains(t.Key) || Lexicon.DisputeWords.Contains(t.Key)
+            if (Lexicon.FalsityWords.Contains(t.Key) || Lexicon.AlwaysRefuting.Contains(t.Key) || Lexicon.DisputeWords.Contains(t.Key)
+                || Lexicon.PassedOn.Contains(t.Key)
                 || Lexicon.PolarityWords.TryGetValue(t.Key, out var word) && word.Predicate == Lexicon.DenialPredicate)
             {
                 return true;
@@ -92,7 +93,7 @@ internal static class RefutationFinder
             || next.Shape == TokenShape.Word && (Lexicon.ClauseOpeners.Contains(next.Key) || next.Key is "as" or "by" or "according" or "from" or "in");
     }
 
-    /// <summary>A copula or "proved" close before the word: "is a", "was most likely", "proved a".</summary>
+    /// <summary>A copula or "proved" close before the word ("is a", "was most likely", "proved a"); else <paramref name="copula"/> is the word.</summary>
     private static bool Predicated(IReadOnlyList<Token> tokens, int i, out int copula)
     {
         for (var k = i - 1; k >= 0 && k >= i - Reach - 1; k--)
